@@ -1,0 +1,85 @@
+"""One site build, with no MkDocs objects: load data, check pages, make generated pages.
+
+`Build.start` fails (DataError or MarkerError) before MkDocs touches site/, because it checks
+every marker in docs/ up front; what it rendered is reused when MkDocs asks for each page.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import links
+from .load import Dataset, load_dataset
+from .markers import MarkerError, replace_markers
+from .render import Renderer, abbreviation_lines
+
+_ABBR_OPEN = re.compile(r"<abbr(?![^>]*\btabindex=)")
+
+
+@dataclass
+class Build:
+    data: Dataset
+    site_url: str = ""
+    _rendered: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+    @classmethod
+    def start(cls, project: Path, docs_dir: Path, site_url: str = "") -> Build:
+        build = cls(load_dataset(project / "data"), site_url)
+        build._check_pages(docs_dir, project)
+        return build
+
+    def _check_pages(self, docs_dir: Path, project: Path) -> None:
+        problems: list[str] = []
+        for path in sorted(docs_dir.rglob("*.md")):
+            src = path.relative_to(docs_dir).as_posix()
+            markdown = path.read_text(encoding="utf-8")
+            label = path.relative_to(project).as_posix() if path.is_relative_to(project) else str(path)
+            try:
+                self._rendered[src] = (markdown, self._render_page(src, markdown, label))
+            except MarkerError as error:
+                problems += error.problems
+        if problems:
+            raise MarkerError(problems)
+
+    def _render_page(self, src: str, markdown: str, label: str) -> str:
+        body = replace_markers(markdown, Renderer(self.data, src), label)
+        return f"{body}\n\n{abbreviation_lines(self.data)}\n"
+
+    def page_markdown(self, src: str, markdown: str) -> str:
+        cached = self._rendered.get(src)
+        if cached and cached[0] == markdown:
+            return cached[1]
+        return self._render_page(src, markdown, f"docs/{src}")
+
+    @staticmethod
+    def page_html(html: str) -> str:
+        """Let keyboard users reach every acronym, so its expansion shows on focus too."""
+        return _ABBR_OPEN.sub('<abbr tabindex="0"', html)
+
+    def programme_pages(self) -> dict[str, str]:
+        return {
+            links.programme_page(pid): Renderer(self.data, links.programme_page(pid)).programme_page(pid)
+            for pid in self.data.programmes
+        }
+
+    def generated_files(self) -> dict[str, str | bytes]:
+        return dict(self.programme_pages())
+
+    def expand_nav(self, nav: list | None) -> list | None:
+        """List every programme page under the nav entry that holds programmes/index.md."""
+        if not nav:
+            return nav
+        pages = [{p.name: links.programme_page(p.id)} for p in sorted(self.data.programmes.values(), key=lambda p: p.name)]
+        return [self._expand_item(item, pages) for item in nav]
+
+    def _expand_item(self, item: object, pages: list[dict[str, str]]) -> object:
+        if isinstance(item, dict):
+            return {title: self._expand_item(value, pages) for title, value in item.items()}
+        if isinstance(item, list):
+            expanded = [self._expand_item(child, pages) for child in item]
+            if links.PROGRAMMES in item or {"Overview": links.PROGRAMMES} in item:
+                expanded += [page for page in pages if page not in expanded]
+            return expanded
+        return item

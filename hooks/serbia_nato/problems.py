@@ -1,0 +1,33 @@
+"""Problems found in data/: one line each, `file:line: item: field: what is wrong; allowed: …`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    file: str
+    line: int
+    item: str
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}"
+        parts = [where, self.item or "-", self.field or "-", self.message]
+        return ": ".join(parts)
+
+
+class DataError(Exception):
+    """Raised once, with every problem in the data, when any of it is wrong."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(set(problems))
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        count = len(self.problems)
+        lines = [str(problem) for problem in self.problems]
+        lines.append(f"{count} problem{'s' if count != 1 else ''} in data/; nothing was built.")
+        return "\n".join(lines)

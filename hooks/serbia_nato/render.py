@@ -1,0 +1,217 @@
+"""Render the dataset through Jinja templates: HTML for the timeline, Markdown for the rest.
+
+HTML templates autoescape. Markdown templates escape every `{{ }}` through `finalize`, so data
+text can never become Markdown or HTML; only values built here as `Md` pass through as they are.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from . import dates, links, views
+from .load import Dataset
+from .models import ID_PATTERN
+
+TEMPLATES = Path(__file__).parent / "templates"
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()>#+\-.!|])")
+
+
+class Md(str):
+    """Markdown built by this module, trusted to pass through the Markdown templates unescaped."""
+
+
+def md_escape(text: object) -> str:
+    """Make data text literal in Markdown: HTML-escape it, then backslash its Markdown characters."""
+    if isinstance(text, Md):
+        return text
+    if text is None:
+        return ""
+    escaped = html.escape(str(text), quote=False)
+    escaped = _MD_SPECIAL.sub(r"\\\1", escaped)
+    return escaped.replace("\n", " ")
+
+
+def _finalize_markdown(value: object) -> object:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value
+    return md_escape(value)
+
+
+def abbreviate(text: str, terms: dict[str, str]) -> Markup:
+    """Escape text for HTML and wrap each known acronym in <abbr> with its expansion."""
+    escaped = str(html.escape(text, quote=False))
+    if not terms:
+        return Markup(escaped)
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)) + r")(?![\w-])")
+    return Markup(pattern.sub(lambda m: f'<abbr title="{html.escape(terms[m.group(1)])}">{m.group(1)}</abbr>', escaped))
+
+
+def _checked_id(value: str) -> Md:
+    """An id is a validated slug, safe to place in Markdown attribute lists unescaped."""
+    if not re.fullmatch(ID_PATTERN, value):
+        raise ValueError(f"not an id: {value!r}")
+    return Md(value)
+
+
+def thousands(number: int) -> str:
+    return f"{number:,}"
+
+
+@cache
+def _environments() -> tuple[Environment, Environment]:
+    loader = FileSystemLoader(TEMPLATES)
+    common = {"loader": loader, "undefined": StrictUndefined, "trim_blocks": True, "lstrip_blocks": True,
+              "keep_trailing_newline": True}
+    html_env = Environment(autoescape=True, **common)
+    md_env = Environment(autoescape=False, finalize=_finalize_markdown, **common)
+    for env in (html_env, md_env):
+        env.filters.update(human_date=dates.human_date, thousands=thousands, state=views.STATE_WORDS.get,
+                           id=_checked_id)
+        env.globals.update(links=links, dates=dates)
+    return html_env, md_env
+
+
+def render_html(template: str, **context: object) -> str:
+    return _environments()[0].get_template(template).render(**context)
+
+
+def render_markdown(template: str, **context: object) -> str:
+    return _environments()[1].get_template(template).render(**context)
+
+
+class Renderer:
+    """Renders every data-driven piece of the site for one page (`page` is its docs/ path)."""
+
+    def __init__(self, data: Dataset, page: str):
+        self.data = data
+        self.page = page
+        self.numbers = views.source_numbers(data)
+        self.terms = {term.term: term.expansion for term in data.terms.values()}
+
+    # Links, as trusted Markdown ---------------------------------------------------------
+
+    def md_link(self, text: str, to_src: str, anchor: str = "") -> Md:
+        return Md(f"[{md_escape(text)}]({links.md_link(self.page, to_src, anchor)})")
+
+    def milestone_link(self, milestone_id: str, text: str | None = None) -> Md:
+        milestone = self.data.milestones[milestone_id]
+        return self.md_link(text or milestone.title, links.TIMELINE, milestone.id)
+
+    def date_link(self, milestone_id: str) -> Md:
+        milestone = self.data.milestones[milestone_id]
+        return self.md_link(dates.human_date(milestone.date), links.TIMELINE, milestone.id)
+
+    def programme_link(self, programme_id: str) -> Md:
+        programme = self.data.programmes[programme_id]
+        return self.md_link(programme.name, links.programme_page(programme.id))
+
+    def span(self, start: str | None, end: str | None) -> str:
+        """Dates of a project in words, saying plainly when a source gives none."""
+        if start and end:
+            return f"{dates.human_date(start)} to {dates.human_date(end)}"
+        if end:
+            return f"ended {dates.human_date(end)} (start not given)"
+        if start:
+            return f"from {dates.human_date(start)}"
+        return "dates not given in the sources"
+
+    def url(self, address: str) -> Md:
+        """A validated web address as a Markdown autolink."""
+        return Md(f"<{address}>")
+
+    def trusted_markdown(self, text: str) -> Md:
+        """A Markdown field, which validation has already kept free of raw HTML."""
+        return Md(text)
+
+    def sorted_sources(self, source_ids: list[str]) -> list[str]:
+        return sorted(set(source_ids), key=self.numbers.__getitem__)
+
+    def citations(self, source_ids: list[str]) -> Md:
+        return Md(" ".join(
+            f"[\\[{self.numbers[s]}\\]]({links.md_link(self.page, links.SOURCES, links.source_anchor(s))}"
+            f' "{md_escape(self.source_label(s)).replace(chr(34), "&quot;")}")'
+            for s in self.sorted_sources(source_ids)
+        ))
+
+    def source_label(self, source_id: str) -> str:
+        source = self.data.sources[source_id]
+        when = f", {source.date[:4]}" if source.date else ""
+        return f"{source.publisher}: {source.title}{when}"
+
+    def _context(self, **extra: object) -> dict[str, object]:
+        return {"data": self.data, "r": self, "views": views, "page": self.page, **extra}
+
+    # Blocks -----------------------------------------------------------------------------
+
+    def timeline(self) -> str:
+        milestones = self.data.chronological()
+        return render_html(
+            "timeline.html.j2", **self._context(
+                groups=views.by_year(milestones), decades=views.decades(self.data), total=len(milestones),
+                abbr=lambda text: abbreviate(text, self.terms), href=self.href,
+            )
+        )
+
+    def href(self, to_src: str, anchor: str = "") -> str:
+        return links.html_link(self.page, to_src, anchor)
+
+    def milestone_list(self, theme: str | None = None, programme: str | None = None) -> str:
+        milestones = views.milestones_where(self.data, theme=theme, programme=programme)
+        return render_markdown("milestone_list.md.j2", **self._context(milestones=milestones))
+
+    def programme_list(self, theme: str) -> str:
+        return render_markdown("programme_list.md.j2", **self._context(programmes=views.programmes_where(self.data, theme)))
+
+    def programme_page(self, programme_id: str) -> str:
+        programme = self.data.programmes[programme_id]
+        return render_markdown("programme.md.j2", **self._context(
+            p=programme, milestones=views.milestones_where(self.data, programme=programme.id),
+            children=views.children(self.data, programme.id),
+            parent=self.data.programmes.get(programme.part_of or ""),
+            funds=list(self.data.trust_funds.values()) if programme.id == "trust-funds" else [],
+            cited=views.all_sources(programme),
+        ))
+
+    def programme_index(self) -> str:
+        return render_markdown("programme_index.md.j2", **self._context())
+
+    def programme_chart(self) -> str:
+        first, last, bars = views.programme_bars(self.data)
+        return render_html("programme_chart.svg.j2", **self._context(
+            first=first, last=last, bars=bars, href=self.href,
+        ))
+
+    def trust_funds(self) -> str:
+        return render_markdown("trust_funds.md.j2", **self._context(
+            funds=list(self.data.trust_funds.values()), totals=views.trust_fund_totals(self.data),
+        ))
+
+    def sources(self) -> str:
+        return render_markdown("sources.md.j2", **self._context())
+
+    def disagreements(self) -> str:
+        return render_markdown("disagreements.md.j2", **self._context(entries=views.disagreements(self.data)))
+
+    def glossary(self) -> str:
+        terms = sorted(self.data.terms.values(), key=lambda t: t.term.lower())
+        return render_markdown("glossary.md.j2", **self._context(terms=terms))
+
+    def key_facts(self) -> str:
+        return render_markdown("key_facts.md.j2", **self._context(
+            pfp=self.data.programmes.get("pfp"), frameworks=views.current_frameworks(self.data),
+            totals=views.trust_fund_totals(self.data), states=views.trust_fund_states(self.data),
+        ))
+
+    def latest(self, count: int) -> str:
+        return render_markdown("milestone_list.md.j2", **self._context(milestones=views.latest(self.data, count)))
+
+
+def abbreviation_lines(data: Dataset) -> str:
+    """Markdown abbreviation definitions for every glossary term, appended to each page."""
+    return "\n".join(f"*[{t.term}]: {t.expansion}" for t in data.terms.values())

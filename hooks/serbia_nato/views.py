@@ -1,0 +1,180 @@
+"""Figures and groupings computed from the dataset: the facts pages show but never restate."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from . import dates
+from .load import Dataset
+from .models import Disagreement, Milestone, Programme, Record, TrustFund
+
+UNIT_WORDS = {
+    "weapons": "small arms and light weapons",
+    "landmines-and-ammunition": "landmines and ammunition items",
+    "tonnes": "tonnes of ammunition and explosives",
+    "people": "discharged defence personnel helped",
+}
+STATE_WORDS = {
+    "active": "active",
+    "under-way": "under way",
+    "in-transition": "in transition",
+    "completed": "completed",
+    "superseded": "superseded",
+    "ended": "ended",
+}
+
+
+@dataclass(frozen=True)
+class Total:
+    unit: str
+    amount: int
+    approximate: bool
+    projects: int
+
+    @property
+    def words(self) -> str:
+        return UNIT_WORDS[self.unit]
+
+
+@dataclass(frozen=True)
+class DisagreementEntry:
+    """A disagreement with the record it belongs to, for the sources page."""
+
+    kind: str
+    record_id: str
+    record_name: str
+    disagreement: Disagreement
+
+
+def source_numbers(data: Dataset) -> dict[str, int]:
+    """Each source's citation number: its position in data/sources.yml, from 1."""
+    return {source_id: number for number, source_id in enumerate(data.sources, start=1)}
+
+
+def years(data: Dataset) -> list[int]:
+    return sorted({dates.year(m.date) for m in data.milestones.values()})
+
+
+def decades(data: Dataset) -> list[tuple[str, list[int]]]:
+    grouped: dict[int, list[int]] = defaultdict(list)
+    for year in years(data):
+        grouped[year // 10 * 10].append(year)
+    return [(f"{decade}s", grouped[decade]) for decade in sorted(grouped)]
+
+
+def by_year(milestones: list[Milestone]) -> list[tuple[int, list[Milestone]]]:
+    grouped: dict[int, list[Milestone]] = defaultdict(list)
+    for milestone in milestones:
+        grouped[dates.year(milestone.date)].append(milestone)
+    return sorted(grouped.items())
+
+
+def milestones_where(data: Dataset, theme: str | None = None, programme: str | None = None) -> list[Milestone]:
+    return [
+        m for m in data.chronological()
+        if (theme is None or theme in m.themes) and (programme is None or programme in m.programmes)
+    ]
+
+
+def programmes_where(data: Dataset, theme: str) -> list[Programme]:
+    return [p for p in data.programmes.values() if theme in p.themes]
+
+
+def children(data: Dataset, programme_id: str) -> list[Programme]:
+    return [p for p in data.programmes.values() if p.part_of == programme_id]
+
+
+def latest(data: Dataset, count: int) -> list[Milestone]:
+    return list(reversed(data.chronological()[-count:]))
+
+
+def trust_fund_totals(data: Dataset) -> list[Total]:
+    sums: dict[str, list[int]] = {}
+    approx: dict[str, bool] = defaultdict(bool)
+    for fund in data.trust_funds.values():
+        for quantity in fund.quantities:
+            sums.setdefault(quantity.unit, []).append(quantity.amount)
+            approx[quantity.unit] |= quantity.approximate
+    return [Total(unit, sum(amounts), approx[unit], len(amounts)) for unit, amounts in sums.items()]
+
+
+def trust_fund_states(data: Dataset) -> dict[str, int]:
+    counts: dict[str, int] = defaultdict(int)
+    for fund in data.trust_funds.values():
+        counts[fund.status.state] += 1
+    return dict(counts)
+
+
+def current_frameworks(data: Dataset) -> list[Programme]:
+    """Partnership frameworks that the latest sources report as active or in transition."""
+    return [
+        p for p in data.programmes.values()
+        if p.kind == "partnership-framework" and p.part_of is None
+        and p.status.state in {"active", "in-transition"}
+    ]
+
+
+def disagreements(data: Dataset) -> list[DisagreementEntry]:
+    entries = []
+    groups: list[tuple[str, dict[str, Record]]] = [
+        ("milestone", data.milestones), ("programme", data.programmes), ("trust fund", data.trust_funds),
+    ]
+    for kind, records in groups:
+        for record in records.values():
+            if record.disagreement is not None:
+                name = getattr(record, "title", None) or record.name
+                entries.append(DisagreementEntry(kind, record.id, name, record.disagreement))
+    return entries
+
+
+def citing(data: Dataset, source_id: str) -> list[tuple[str, Record]]:
+    """Every record that cites a source, anywhere in it, as (kind, record)."""
+    found = []
+    groups: list[tuple[str, dict[str, Record]]] = [
+        ("milestone", data.milestones), ("programme", data.programmes), ("trust fund", data.trust_funds),
+    ]
+    for kind, records in groups:
+        for record in records.values():
+            if source_id in all_sources(record):
+                found.append((kind, record))
+    return found
+
+
+def all_sources(record: Milestone | Programme | TrustFund) -> list[str]:
+    """The sources a record cites, in its own fields, its status and its disagreement, in order."""
+    ids = list(record.sources)
+    status = getattr(record, "status", None)
+    if status is not None:
+        ids += status.sources
+    if record.disagreement is not None:
+        ids += [s for claim in record.disagreement.claims for s in claim.sources]
+    return list(dict.fromkeys(ids))
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One programme's row in the span chart, in chart coordinates."""
+
+    programme: Programme
+    start: int
+    end: int
+    open_ended: bool
+
+
+def programme_bars(data: Dataset) -> tuple[int, int, list[Bar]]:
+    """Spans of Serbia's part in each dated programme, from `began` to `ended` or the status date."""
+    bars = []
+    for programme in data.programmes.values():
+        if programme.began is None:
+            continue
+        start = dates.year(programme.began)
+        if programme.ended:
+            end, open_ended = dates.year(programme.ended), False
+        else:
+            end, open_ended = dates.year(programme.status.as_of), programme.status.state != "completed"
+        bars.append(Bar(programme, start, max(end, start), open_ended))
+    bars.sort(key=lambda bar: (bar.start, bar.programme.name))
+    first = min((bar.start for bar in bars), default=2000)
+    last = max((bar.end for bar in bars), default=2000)
+    return first, last, bars
