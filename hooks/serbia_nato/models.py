@@ -212,6 +212,7 @@ class TrustFund(Record):
     status: Status
     milestones: list[Id] = Field(default_factory=list)
     sources: SourceIds
+    note: Text | None = Field(None, description="How the site combined the sources' accounts, if it did.")
     disagreement: Disagreement | None = None
 
 
