@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import links
+from .downloads import Download, json_ld, make_downloads
 from .load import Dataset, load_dataset
 from .markers import MarkerError, replace_markers
 from .render import Renderer, abbreviation_lines
@@ -22,13 +23,18 @@ _ABBR_OPEN = re.compile(r"<abbr(?![^>]*\btabindex=)")
 class Build:
     data: Dataset
     site_url: str = ""
+    downloads: list[Download] = field(default_factory=list)
     _rendered: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     @classmethod
     def start(cls, project: Path, docs_dir: Path, site_url: str = "") -> Build:
-        build = cls(load_dataset(project / "data"), site_url)
+        data = load_dataset(project / "data")
+        build = cls(data, site_url, make_downloads(data, site_url))
         build._check_pages(docs_dir, project)
         return build
+
+    def renderer(self, src: str) -> Renderer:
+        return Renderer(self.data, src, downloads=self.downloads, json_ld=json_ld(self.data, self.site_url))
 
     def _check_pages(self, docs_dir: Path, project: Path) -> None:
         problems: list[str] = []
@@ -44,7 +50,7 @@ class Build:
             raise MarkerError(problems)
 
     def _render_page(self, src: str, markdown: str, label: str) -> str:
-        body = replace_markers(markdown, Renderer(self.data, src), label)
+        body = replace_markers(markdown, self.renderer(src), label)
         return f"{body}\n\n{abbreviation_lines(self.data)}\n"
 
     def page_markdown(self, src: str, markdown: str) -> str:
@@ -60,12 +66,14 @@ class Build:
 
     def programme_pages(self) -> dict[str, str]:
         return {
-            links.programme_page(pid): Renderer(self.data, links.programme_page(pid)).programme_page(pid)
+            links.programme_page(pid): self.renderer(links.programme_page(pid)).programme_page(pid)
             for pid in self.data.programmes
         }
 
     def generated_files(self) -> dict[str, str | bytes]:
-        return dict(self.programme_pages())
+        files: dict[str, str | bytes] = dict(self.programme_pages())
+        files.update({download.path: download.content for download in self.downloads})
+        return files
 
     def expand_nav(self, nav: list | None) -> list | None:
         """List every programme page under the nav entry that holds programmes/index.md."""

@@ -43,15 +43,13 @@ def page_url(src: str) -> str:
 
 def html_link(from_src: str, to_src: str, anchor: str = "") -> str:
     """A link for raw HTML, which MkDocs leaves alone: relative to the built page's URL."""
+    fragment = f"#{anchor}" if anchor else ""
     if to_src == from_src:
-        return f"#{anchor}" if anchor else "./"
-    target_url = page_url(to_src)
-    if "." in posixpath.basename(to_src) and not to_src.endswith(".md"):
-        target_url = to_src  # a plain file such as downloads/milestones.json
+        return fragment or "./"
     here = page_url(from_src) or "."
-    target = posixpath.relpath(target_url or ".", here)
-    if target_url.endswith("/") and target != ".":
-        target += "/"
-    elif target == ".":
-        target = "./"
-    return f"{target}#{anchor}" if anchor else target
+    if to_src.endswith(".md"):
+        target = posixpath.relpath(page_url(to_src) or ".", here)
+        target = "./" if target == "." else f"{target}/"
+    else:  # a plain file such as downloads/milestones.json
+        target = posixpath.relpath(to_src, here)
+    return target + fragment

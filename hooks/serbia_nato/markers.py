@@ -46,6 +46,7 @@ MARKERS: dict[str, Marker] = {
     "disagreements": Marker(True, (), None, lambda r, a: r.disagreements()),
     "glossary": Marker(True, (), None, lambda r, a: r.glossary()),
     "key-facts": Marker(True, (), None, lambda r, a: r.key_facts()),
+    "downloads": Marker(True, (), None, lambda r, a: r.downloads()),
     "latest": Marker(True, ("count",), None, lambda r, a: r.latest(int(a.get("count", "5")))),
     "date": Marker(False, ("id",), "milestones", lambda r, a: r.date_link(a["id"])),
     "milestone": Marker(False, ("id",), "milestones", lambda r, a: r.milestone_link(a["id"])),

@@ -88,9 +88,11 @@ def render_markdown(template: str, **context: object) -> str:
 class Renderer:
     """Renders every data-driven piece of the site for one page (`page` is its docs/ path)."""
 
-    def __init__(self, data: Dataset, page: str):
+    def __init__(self, data: Dataset, page: str, downloads: list | None = None, json_ld: str = ""):
         self.data = data
         self.page = page
+        self.download_files = downloads or []
+        self.json_ld = Markup(json_ld)  # already escaped for a <script> element by downloads.json_ld
         self.numbers = views.source_numbers(data)
         self.terms = {term.term: term.expansion for term in data.terms.values()}
 
@@ -121,6 +123,10 @@ class Renderer:
             return f"from {dates.human_date(start)}"
         return "dates not given in the sources"
 
+    @staticmethod
+    def size(octets: int) -> str:
+        return f"{octets / 1024:.1f} KB" if octets >= 1024 else f"{octets} bytes"
+
     def url(self, address: str) -> Md:
         """A validated web address as a Markdown autolink."""
         return Md(f"<{address}>")
@@ -135,7 +141,7 @@ class Renderer:
     def citations(self, source_ids: list[str]) -> Md:
         return Md(" ".join(
             f"[\\[{self.numbers[s]}\\]]({links.md_link(self.page, links.SOURCES, links.source_anchor(s))}"
-            f' "{md_escape(self.source_label(s)).replace(chr(34), "&quot;")}")'
+            f' "{html.escape(self.source_label(s), quote=True)}")'
             for s in self.sorted_sources(source_ids)
         ))
 
@@ -207,6 +213,9 @@ class Renderer:
             pfp=self.data.programmes.get("pfp"), frameworks=views.current_frameworks(self.data),
             totals=views.trust_fund_totals(self.data), states=views.trust_fund_states(self.data),
         ))
+
+    def downloads(self) -> str:
+        return render_markdown("downloads.md.j2", **self._context(files=self.download_files))
 
     def latest(self, count: int) -> str:
         return render_markdown("milestone_list.md.j2", **self._context(milestones=views.latest(self.data, count)))
