@@ -1,29 +1,23 @@
 """Load data/: read each file strictly, validate it against the schema, check cross-references.
 
-`load_dataset(folder)` returns a Dataset or raises DataError listing every problem at once.
+`load_dataset(folder)` returns a Dataset or raises DataError listing every problem at once:
+each file is read and validated on its own, and the references between files are checked for
+every file that could be read, so an editor sees all their mistakes in one run.
 """
 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import get_args
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
-from . import dates
-from .models import (
-    DATA_FILES,
-    Disagreement,
-    Milestone,
-    Programme,
-    Record,
-    Source,
-    Term,
-    Theme,
-    TrustFund,
-)
+from . import dates, models
+from .models import DATA_FILES, Record
 from .problems import DataError, Problem
 from .yamlread import LineDict, LineList, YamlProblem, read_yaml
 
@@ -36,34 +30,65 @@ _KIND = {
     "trust_funds": "trust fund",
     "terms": "glossary term",
 }
+_KIND_FILE = {"themes": "themes", "sources": "sources", "milestones": "milestones",
+              "programmes": "programmes", "trust_funds": "trust_funds", "terms": "glossary"}
+# Every field that names another record: a dotted path through the record, and the kind it names.
+_REFERENCE_FIELDS = [
+    ("themes", "themes"),
+    ("programmes", "programmes"),
+    ("programme", "programmes"),
+    ("part_of", "programmes"),
+    ("milestones", "milestones"),
+    ("sources", "sources"),
+    ("status.sources", "sources"),
+    ("disagreement.claims.sources", "sources"),
+]
 
 
 @dataclass
 class Dataset:
     """Everything in data/, validated, with records in file order and lookups by id."""
 
-    themes: dict[str, Theme]
-    sources: dict[str, Source]
-    milestones: dict[str, Milestone]
-    programmes: dict[str, Programme]
-    trust_funds: dict[str, TrustFund]
-    terms: dict[str, Term]
+    themes: dict[str, models.Theme]
+    sources: dict[str, models.Source]
+    milestones: dict[str, models.Milestone]
+    programmes: dict[str, models.Programme]
+    trust_funds: dict[str, models.TrustFund]
+    terms: dict[str, models.Term]
     warnings: list[Problem] = field(default_factory=list)
 
-    def chronological(self) -> list[Milestone]:
+    def chronological(self) -> list[models.Milestone]:
         return sorted(self.milestones.values(), key=lambda m: (dates.sort_key(m.date), m.id))
 
 
 @dataclass
 class _File:
-    """One data file as read: its name for messages, its raw mapping, its validated model."""
+    """One data file as read: its name for messages, its kind, its raw records and validated ones."""
 
     name: str
-    raw: LineDict
-    model: Record
+    kind: str
+    raw_items: LineList
+    records: list[Record]
 
 
-# Reading and schema validation ----------------------------------------------------------
+# Reading ----------------------------------------------------------------------------------
+
+_ITEM_START = re.compile(r"^\s*-\s+(?:id|term)\s*:\s*['\"]?([^'\"#\s]+)")
+_KEY = re.compile(r"^\s*(?:-\s+)?['\"]?([A-Za-z_][\w-]*)['\"]?\s*:(?:\s|$)")
+
+
+def _locate(text: str, line: int) -> tuple[str, str]:
+    """The record and field a line of raw text belongs to, found from the text alone.
+
+    Used for problems found before the YAML could be read, when there is no structure to ask.
+    """
+    lines = text.split("\n")[:line]
+    current = lines[-1] if lines else ""
+    key = _KEY.match(current)
+    if not current[:1].isspace() and not current.startswith("-"):
+        return "", key.group(1) if key else ""
+    item = next((m.group(1) for m in map(_ITEM_START.match, reversed(lines)) if m), "")
+    return item, key.group(1) if key else ""
 
 
 def _read_text(path: Path, name: str) -> tuple[str | None, list[Problem]]:
@@ -71,86 +96,191 @@ def _read_text(path: Path, name: str) -> tuple[str | None, list[Problem]]:
     if len(data) > MAX_FILE_BYTES:
         return None, [Problem(name, 1, "", "", f"is {len(data)} bytes; allowed: at most {MAX_FILE_BYTES}")]
     if data.startswith(b"\xef\xbb\xbf"):
-        return None, [Problem(name, 1, "", "", "starts with a byte-order mark; allowed: UTF-8 without BOM")]
+        return None, [Problem(name, 1, "", "", "starts with a byte-order mark (BOM); allowed: UTF-8 without a "
+                                               "BOM (in your editor, save as `UTF-8`, not `UTF-8 with BOM`)")]
     try:
         return data.decode("utf-8"), []
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        return None, [Problem(name, line, "", "", f"is not UTF-8 (byte {data[error.start]:#04x}); allowed: UTF-8 text")]
+        item, key = _locate(data.decode("utf-8", errors="replace"), line)
+        return None, [Problem(name, line, item, key,
+                              f"is not UTF-8 (byte {data[error.start]:#04x}, perhaps Windows-1250 or Latin-1); "
+                              "allowed: UTF-8 text (in your editor, save with the encoding `UTF-8`)")]
+
+
+def _type_name(value: object) -> str:
+    if isinstance(value, LineList):
+        return "a list"
+    if isinstance(value, str):
+        return "a single text"
+    return "empty" if value is None else f"a single value ({value!r})"
 
 
 def _read_file(folder: Path, file_name: str, display: str) -> tuple[_File | None, list[Problem]]:
     path = folder / file_name
     if not path.is_file():
-        return None, [Problem(display, 1, "", "", "is missing; every data file in the schema is required")]
+        return None, [Problem(display, 1, "", "", "is missing; allowed: every data file the schema lists")]
     text, problems = _read_text(path, display)
     if text is None:
         return None, problems
     try:
         raw = read_yaml(text)
     except YamlProblem as problem:
-        return None, [Problem(display, problem.line, "", "", problem.message)]
-    model_type = DATA_FILES[file_name]
-    top_key = next(iter(model_type.model_fields))
+        item, key = _locate(text, problem.line)
+        return None, [Problem(display, problem.line, item, key, problem.message)]
+    file_model = DATA_FILES[file_name]
+    top_key = next(iter(file_model.model_fields))
     if not isinstance(raw, LineDict):
-        what = "empty" if raw is None else f"a {type(raw).__name__}"
         return None, [Problem(display, getattr(raw, "line", 1), "", "",
-                              f"is {what}; allowed: a mapping with the key `{top_key}:` holding a list")]
+                              f"is {_type_name(raw)}; allowed: a mapping with the one key `{top_key}:` "
+                              "holding a list of records")]
     try:
-        return _File(display, raw, model_type.model_validate(raw)), []
+        validated = file_model.model_validate(raw)
     except ValidationError as error:
-        return None, [_schema_problem(display, raw, top_key, detail) for detail in error.errors()]
+        return None, _schema_problems(display, raw, file_model, error.errors())
+    return _File(display, top_key, raw[top_key], list(getattr(validated, top_key))), []
 
 
-def _schema_problem(file: str, raw: LineDict, top_key: str, detail: dict) -> Problem:
-    loc = detail["loc"]
+# Schema problems --------------------------------------------------------------------------
+
+
+@dataclass
+class _Place:
+    """Where a pydantic error location points in the raw YAML, and in the schema."""
+
+    line: int
+    item: str
+    names: list[str]
+    owner: type[BaseModel]  # the model whose field is wrong
+    value_known: bool  # whether the field is present in the YAML
+
+
+def _item_name(node: object, index: int) -> str:
+    if isinstance(node, LineDict):
+        for key in ("id", "term"):
+            if isinstance(node.get(key), str | int) and not isinstance(node.get(key), bool):
+                return str(node[key])
+    return f"item {index + 1}"
+
+
+def _record_in(annotation: object) -> type[BaseModel] | None:
+    """The record model inside an annotation such as `list[Claim]` or `Status | None`."""
+    for candidate in [annotation, *get_args(annotation)]:
+        for inner in [candidate, *get_args(candidate)]:
+            if isinstance(inner, type) and issubclass(inner, BaseModel):
+                return inner
+    return None
+
+
+def _place(raw: LineDict, file_model: type[BaseModel], loc: tuple) -> _Place:
+    """Follow an error location through the raw YAML (for lines) and the models (for names)."""
     line, node, item = raw.line, raw, ""
-    path: list[str] = []
-    for step in loc:
-        if isinstance(node, LineDict) and step in node:
-            line, node = node.key_lines[step], node[step]
-        elif isinstance(node, LineList) and isinstance(step, int) and step < len(node):
-            line, node = node.item_lines[step], node[step]
-            if not item and isinstance(node, LineDict):
-                item = str(node.get("id") or node.get("term") or f"item {step + 1}")
-        else:
-            node = None
-        if step == top_key and not path:
-            continue
+    model: type[BaseModel] | None = file_model
+    owner: type[BaseModel] = file_model
+    names: list[str] = []
+    present = True
+    for position, step in enumerate(loc):
         if isinstance(step, int):
-            if path:
-                path[-1] += f"[{step}]"
+            if isinstance(node, LineList) and step < len(node):
+                line, node = node.item_lines[step], node[step]
+                item = _item_name(node, step) if position == 1 else item
+            continue
+        known_field = model is not None and step in model.model_fields
+        in_yaml = isinstance(node, LineDict) and step in node
+        if not known_field and not in_yaml:
+            continue  # a step pydantic adds for itself, such as a validator's name
+        owner = model or owner
+        if position > 0 or len(loc) == 1:
+            names.append(str(step))
+        model = _record_in(model.model_fields[step].annotation) if known_field else None
+        if in_yaml:
+            line, node = node.key_lines[step], node[step]
         else:
-            path.append(str(step))
-    kind = _KIND.get(top_key, top_key)
-    field_path = ".".join(path[1:] if item and path and path[0].startswith("[") else path)
-    field_path = field_path.lstrip(".")
-    return Problem(file, line, item, field_path, _explain(detail, kind))
+            node, present = None, False
+    return _Place(line, item, names, owner, present)
 
 
-def _explain(detail: dict, kind: str) -> str:
+def _kind_of(model: type[BaseModel]) -> str:
+    """`trust fund` for TrustFund, `data file` for a file's model."""
+    if model in DATA_FILES.values():
+        return "data file"
+    if model is models.Term:
+        return "glossary term"
+    return re.sub(r"(?<!^)(?=[A-Z])", " ", model.__name__).lower()
+
+
+def _is_date_field(model: type[BaseModel], name: str) -> bool:
+    info = model.model_fields.get(name)
+    return info is not None and models.PartialDate in (info.rebuild_annotation(), *get_args(info.annotation))
+
+
+def _schema_problems(file: str, raw: LineDict, file_model: type[BaseModel], details: list[dict]) -> list[Problem]:
+    places = [_place(raw, file_model, tuple(detail["loc"])) for detail in details]
+    missing = {tuple(detail["loc"]) for detail in details if detail["type"] == "missing"}
+    problems: list[Problem] = []
+    explained_missing: set[tuple] = set()
+    for detail, place in zip(details, places, strict=True):
+        guess = _guess_for_unknown(detail, place, missing)
+        if guess:
+            explained_missing.add((*detail["loc"][:-1], guess))
+        problems.append((tuple(detail["loc"]), Problem(file, place.line, place.item, ".".join(place.names),
+                                                        _explain(detail, place, guess))))
+    return [problem for loc, problem in problems if loc not in explained_missing]
+
+
+def _guess_for_unknown(detail: dict, place: _Place, missing: set[tuple]) -> str | None:
+    """For an unknown field, the allowed field it was probably meant to be."""
+    if detail["type"] != "extra_forbidden":
+        return None
+    name = str(detail["loc"][-1])
+    allowed = list(place.owner.model_fields)
+    missing_here = [field for field in allowed if (*detail["loc"][:-1], field) in missing]
+    guesses = difflib.get_close_matches(name, missing_here, n=1, cutoff=0.6) or difflib.get_close_matches(
+        name, allowed, n=1, cutoff=0.6)
+    return guesses[0] if guesses else None
+
+
+_EXPECTED = {
+    "string_type": ("text", "text (put it in quotes if YAML reads it as a number)"),
+    "bool_type": ("true or false", "true, false"),
+    "int_type": ("a whole number", "digits only, e.g. 8000"),
+    "list_type": ("a list", "a list (`- item` lines, or [a, b])"),
+    "model_type": ("a mapping", "`field: value` lines"),
+    "dict_type": ("a mapping", "`field: value` lines"),
+    "model_attributes_type": ("a mapping", "`field: value` lines"),
+}
+_DATE_WORDS = ("a date", "YYYY, YYYY-MM or YYYY-MM-DD (in quotes if YAML reads it otherwise)")
+
+
+def _expected(detail: dict, place: _Place) -> tuple[str, str]:
+    """What a field of this type must be, in a few words and in full."""
+    if _is_date_field(place.owner, place.names[-1] if place.names else ""):
+        return _DATE_WORDS
+    return _EXPECTED.get(detail["type"], ("a value", detail["msg"]))
+
+
+def _explain(detail: dict, place: _Place, guess: str | None) -> str:
     kind_of = detail["type"]
     value = detail.get("input")
     ctx = detail.get("ctx") or {}
+    kind = _kind_of(place.owner)
     shown = repr(value)[:60]
     if kind_of == "missing":
+        if place.owner in DATA_FILES.values():
+            return "is missing; allowed: this key at the top of the file, holding a list of records"
         return f"is missing; it is required for every {kind}"
     if kind_of == "extra_forbidden":
-        name = str(detail["loc"][-1])
-        allowed = _allowed_fields(detail)
-        guess = difflib.get_close_matches(name, allowed, n=1)
-        hint = f"; did you mean `{guess[0]}`?" if guess else ""
-        return f"is not a field of a {kind}{hint} allowed: {', '.join(allowed)}"
-    if kind_of == "string_type":
-        return f"must be text, not {shown}; allowed: text (quote it if YAML reads it as a number or true/false)"
-    if kind_of == "bool_type":
-        return f"must be true or false, not {shown}; allowed: true, false"
-    if kind_of in {"int_type", "int_parsing"}:
-        return f"must be a whole number, not {shown}; allowed: digits only, e.g. 8000"
-    if kind_of == "list_type":
-        return f"must be a list, not {shown}; allowed: a YAML list (`- item` lines or [a, b])"
-    if kind_of in {"model_type", "dict_type", "model_attributes_type"}:
-        return f"must be a mapping of fields, not {shown}; allowed: `field: value` lines"
+        allowed = ", ".join(place.owner.model_fields)
+        hint = f" (did you mean `{guess}`?)" if guess else ""
+        where = "a key of this file" if place.owner in DATA_FILES.values() else f"a field of a {kind}"
+        return f"is not {where}{hint}; allowed: {allowed}"
+    if kind_of.endswith("_type") or kind_of in {"int_parsing", "int_from_float"}:
+        short, full = _expected(detail, place)
+        if value is None:
+            return f"has no value; allowed: {full}"
+        if short == _DATE_WORDS[0]:
+            return f"{shown} is not a date; allowed: {full}"
+        return f"must be {short}, not {shown}; allowed: {full}"
     if kind_of == "string_pattern_mismatch":
         return f"{shown} is not a valid id or code; allowed: {_pattern_words(ctx.get('pattern', ''))}"
     if kind_of == "string_too_short":
@@ -158,136 +288,126 @@ def _explain(detail: dict, kind: str) -> str:
     if kind_of == "string_too_long":
         return f"is {len(value)} characters long; allowed: at most {ctx.get('max_length')}"
     if kind_of == "too_short":
-        return f"has {len(value) if hasattr(value, '__len__') else 0} items; allowed: at least {ctx.get('min_length')}"
+        count = len(value) if hasattr(value, "__len__") else 0
+        return f"has {count} item{'s' if count != 1 else ''}; allowed: at least {ctx.get('min_length')}"
     if kind_of == "literal_error":
         return f"{shown} is not allowed; allowed: {ctx.get('expected')}"
     if kind_of == "greater_than":
         return f"is {shown}; allowed: a number greater than {ctx.get('gt')}"
-    if kind_of == "none_required" or kind_of.endswith("_type"):
-        return f"has the wrong type ({shown}); {detail['msg']}"
-    return detail["msg"]
-
-
-def _allowed_fields(detail: dict) -> list[str]:
-    """The fields of the model that refused an unknown key, found from the error's location."""
-    from . import models
-
-    loc = detail["loc"]
-    owner = {
-        "milestones": models.Milestone, "programmes": models.Programme, "sources": models.Source,
-        "trust_funds": models.TrustFund, "terms": models.Term, "themes": models.Theme,
-    }.get(str(loc[0]))
-    if owner is None or len(loc) == 1:
-        return [str(key) for key in DATA_FILES_TOP_KEYS]
-    model: type[Record] = owner
-    for step in loc[2:-1]:
-        if isinstance(step, int):
-            continue
-        annotation = model.model_fields[step].annotation
-        model = _record_in(annotation) or model
-    return list(model.model_fields)
-
-
-def _record_in(annotation: object) -> type[Record] | None:
-    candidates = [annotation, *getattr(annotation, "__args__", ())]
-    for candidate in candidates:
-        for inner in [candidate, *getattr(candidate, "__args__", ())]:
-            if isinstance(inner, type) and issubclass(inner, Record):
-                return inner
-    return None
+    return " ".join(str(detail["msg"]).split())
 
 
 def _pattern_words(pattern: str) -> str:
     if pattern.startswith("^[a-z0-9]"):
         return "lower-case letters, digits and single hyphens, e.g. `pfp-joined`"
+    if pattern.startswith("^[A-Za-z]"):
+        return "a letter, then letters, digits, / & or -, e.g. `PfP`"
     return f"text matching {pattern}"
 
 
-DATA_FILES_TOP_KEYS = [next(iter(model.model_fields)) for model in DATA_FILES.values()]
-
-
-# Cross-references -----------------------------------------------------------------------
-
-
-def _records(file: _File) -> tuple[str, list[Record], LineList]:
-    key = next(iter(type(file.model).model_fields))
-    return key, list(getattr(file.model, key)), file.raw[key]
+# Cross-references -------------------------------------------------------------------------
 
 
 def _record_id(record: Record) -> str:
-    return getattr(record, "id", None) or getattr(record, "term")
+    return getattr(record, "id", None) or record.term
 
 
-def _line_of(raw_item: LineDict, field_name: str) -> int:
-    return raw_item.key_lines.get(field_name, raw_item.line)
+def _id_field(record: Record) -> str:
+    return "id" if hasattr(record, "id") else "term"
+
+
+def _line_at(raw_item: LineDict, path: tuple) -> int:
+    """The line of the value at `path` inside one raw record, as deep as the YAML goes."""
+    line, node = raw_item.line, raw_item
+    for step in path:
+        if isinstance(node, LineDict) and step in node:
+            line, node = node.key_lines[step], node[step]
+        elif isinstance(node, LineList) and isinstance(step, int) and step < len(node):
+            line, node = node.item_lines[step], node[step]
+        else:
+            break
+    return line
+
+
+def _values_at(value: object, names: list[str], path: tuple = ()) -> Iterator[tuple[tuple, object]]:
+    """Every value found by following field names from a record, through lists, with its path."""
+    if isinstance(value, list | tuple):
+        for index, element in enumerate(value):
+            yield from _values_at(element, names, (*path, index))
+    elif not names:
+        yield path, value
+    elif isinstance(value, BaseModel) and getattr(value, names[0], None) is not None:
+        yield from _values_at(getattr(value, names[0]), names[1:], (*path, names[0]))
+
+
+def _references(record: Record) -> Iterator[tuple[tuple, str, str]]:
+    """Yield (path, kind, id) for every id the record refers to."""
+    for dotted, kind in _REFERENCE_FIELDS:
+        for path, ref in _values_at(record, dotted.split(".")):
+            if isinstance(ref, str):
+                yield path, kind, ref
+
+
+def _field_name(path: tuple) -> str:
+    return ".".join(step for step in path if isinstance(step, str))
 
 
 def _index(file: _File) -> tuple[dict[str, Record], list[Problem]]:
-    key, records, raw_items = _records(file)
     seen: dict[str, int] = {}
     problems: list[Problem] = []
-    for record, raw_item in zip(records, raw_items, strict=True):
-        record_id = _record_id(record)
+    for record, raw_item in zip(file.records, file.raw_items, strict=True):
+        record_id, id_field, kind = _record_id(record), _id_field(record), _KIND[file.kind]
+        line = _line_at(raw_item, (id_field,))
         if record_id in seen:
-            problems.append(Problem(file.name, raw_item.line, record_id, "id",
-                                    f"repeats the id of the {_KIND[key]} on line {seen[record_id]}; allowed: unique ids"))
+            what = "an id" if id_field == "id" else "a term"
+            problems.append(Problem(file.name, line, record_id, id_field,
+                                    f"repeats the {id_field} of the {kind} on line {seen[record_id]}; "
+                                    f"allowed: {what} used by no other {kind}"))
         else:
-            seen[record_id] = raw_item.line
-    return {_record_id(record): record for record in records}, problems
-
-
-def _references(record: Record) -> Iterator[tuple[str, str, str]]:
-    """Yield (field, kind, id) for every id the record refers to."""
-    refs: list[tuple[str, str, Iterable[str]]] = [
-        ("themes", "themes", getattr(record, "themes", []) if not isinstance(record, Theme) else []),
-        ("programmes", "programmes", getattr(record, "programmes", [])),
-        ("sources", "sources", getattr(record, "sources", [])),
-        ("milestones", "milestones", getattr(record, "milestones", [])),
-    ]
-    for name, kind, ids in refs:
-        for position, ref in enumerate(ids):
-            yield f"{name}[{position}]", kind, ref
-    for name, kind in (("part_of", "programmes"), ("programme", "programmes")):
-        ref = getattr(record, name, None)
-        if isinstance(ref, str):
-            yield name, kind, ref
-    status = getattr(record, "status", None)
-    if status is not None:
-        for position, ref in enumerate(status.sources):
-            yield f"status.sources[{position}]", "sources", ref
-    disagreement: Disagreement | None = getattr(record, "disagreement", None)
-    if disagreement is not None:
-        for number, claim in enumerate(disagreement.claims):
-            for position, ref in enumerate(claim.sources):
-                yield f"disagreement.claims[{number}].sources[{position}]", "sources", ref
+            seen[record_id] = line
+    return {_record_id(record): record for record in file.records}, problems
 
 
 def _check_references(file: _File, known: dict[str, dict[str, Record]]) -> list[Problem]:
+    """Every reference must name a record of its kind; kinds whose file could not be read are skipped."""
     problems = []
-    key, records, raw_items = _records(file)
-    for record, raw_item in zip(records, raw_items, strict=True):
-        for field_name, kind, ref in _references(record):
-            if ref in known[kind]:
-                continue
-            if isinstance(record, Programme) and field_name == "part_of" and ref == record.id:
+    for record, raw_item in zip(file.records, file.raw_items, strict=True):
+        for path, kind, ref in _references(record):
+            if kind not in known or ref in known[kind]:
                 continue
             guess = difflib.get_close_matches(ref, list(known[kind]), n=1)
             hint = f" (did you mean `{guess[0]}`?)" if guess else ""
             problems.append(Problem(
-                file.name, _line_of(raw_item, field_name.split("[")[0].split(".")[0]), _record_id(record),
-                field_name, f"'{ref}' is not a known {_KIND[kind]}{hint}; allowed: an id from data/{kind}.yml",
+                file.name, _line_at(raw_item, path), _record_id(record), _field_name(path),
+                f"'{ref}' is not a known {_KIND[kind]}{hint}; allowed: an id from data/{_KIND_FILE[kind]}.yml",
             ))
+    return problems
+
+
+def _check_part_of(file: _File) -> list[Problem]:
+    """A programme may not be part of itself, directly or through others."""
+    parents = {_record_id(record): getattr(record, "part_of", None) for record in file.records}
+    problems = []
+    for record, raw_item in zip(file.records, file.raw_items, strict=True):
+        chain, current = [record.id], parents.get(record.id)
+        while current is not None and current not in chain and current in parents:
+            chain.append(current)
+            current = parents[current]
+        if current == record.id:
+            loop = " → ".join([*chain, current]) if len(chain) > 1 else "itself"
+            problems.append(Problem(file.name, _line_at(raw_item, ("part_of",)), record.id, "part_of",
+                                    f"makes the programme part of {loop}; allowed: a programme that is not "
+                                    "part of this one"))
     return problems
 
 
 def _check_spans(file: _File) -> list[Problem]:
     problems = []
-    _, records, raw_items = _records(file)
-    for record, raw_item in zip(records, raw_items, strict=True):
+    for record, raw_item in zip(file.records, file.raw_items, strict=True):
         for start_name, end_name in (("began", "ended"), ("started", "ended")):
             start, end = getattr(record, start_name, None), getattr(record, end_name, None)
             if start and end and dates.sort_key(end) < dates.sort_key(start):
-                problems.append(Problem(file.name, _line_of(raw_item, end_name), _record_id(record), end_name,
+                problems.append(Problem(file.name, _line_at(raw_item, (end_name,)), _record_id(record), end_name,
                                         f"{end} is before {start_name} {start}; allowed: a date on or after it"))
     return problems
 
@@ -295,58 +415,59 @@ def _check_spans(file: _File) -> list[Problem]:
 def _suspect(file: _File, sources: dict[str, Record]) -> list[Problem]:
     """Allowed but suspect: a status dated later than every source it cites."""
     warnings = []
-    _, records, raw_items = _records(file)
-    for record, raw_item in zip(records, raw_items, strict=True):
+    for record, raw_item in zip(file.records, file.raw_items, strict=True):
         status = getattr(record, "status", None)
         if status is None:
             continue
         source_years = [dates.year(sources[s].date) for s in status.sources if s in sources and sources[s].date]
         if source_years and dates.year(status.as_of) > max(source_years):
-            warnings.append(Problem(file.name, _line_of(raw_item, "status"), _record_id(record), "status.as_of",
-                                    f"{status.as_of} is later than every source it cites; "
+            warnings.append(Problem(file.name, _line_at(raw_item, ("status", "as_of")), _record_id(record),
+                                    "status.as_of", f"{status.as_of} is later than every source it cites; "
                                     "allowed, but check the date of the status"))
     return warnings
 
 
-def _unused_sources(files: dict[str, _File], sources: dict[str, Record]) -> list[Problem]:
-    cited = {ref for file in files.values() for record in _records(file)[1]
+def _unused_sources(files: dict[str, _File]) -> list[Problem]:
+    sources = files["sources"]
+    cited = {ref for file in files.values() for record in file.records
              for _, kind, ref in _references(record) if kind == "sources"}
-    raw_items = files["sources.yml"].raw["sources"]
-    return [Problem(files["sources.yml"].name, raw_item.line, source_id, "id",
+    return [Problem(sources.name, _line_at(raw_item, ("id",)), record.id, "id",
                     "is cited by nothing; allowed, but a source should support at least one fact")
-            for source_id, raw_item in zip(sources, raw_items, strict=False) if source_id not in cited]
+            for record, raw_item in zip(sources.records, sources.raw_items, strict=True) if record.id not in cited]
 
 
-# The whole dataset ----------------------------------------------------------------------
+# The whole dataset ------------------------------------------------------------------------
+
+
+def _read_all(folder: Path, display_prefix: str) -> tuple[dict[str, _File], list[Problem]]:
+    files: dict[str, _File] = {}
+    problems: list[Problem] = []
+    for file_name in DATA_FILES:
+        loaded, found = _read_file(folder, file_name, f"{display_prefix}/{file_name}")
+        problems += found
+        if loaded is not None:
+            files[loaded.kind] = loaded
+    return files, problems
 
 
 def load_dataset(folder: Path, display_prefix: str = "data") -> Dataset:
     """Read and check every data file; raise DataError with all problems if any."""
-    files: dict[str, _File] = {}
-    problems: list[Problem] = []
-    for file_name in DATA_FILES:
-        loaded, found = _read_file(Path(folder), file_name, f"{display_prefix}/{file_name}")
-        problems += found
-        if loaded is not None:
-            files[file_name] = loaded
-    if problems:
-        raise DataError(problems)
-
+    files, problems = _read_all(Path(folder), display_prefix)
     known: dict[str, dict[str, Record]] = {}
-    for file_name, file in files.items():
-        kind = next(iter(type(file.model).model_fields))
+    for kind, file in files.items():
         known[kind], found = _index(file)
         problems += found
     for file in files.values():
-        problems += _check_references(file, known)
-        problems += _check_spans(file)
+        problems += _check_references(file, known) + _check_spans(file)
+    if "programmes" in files:
+        problems += _check_part_of(files["programmes"])
     if problems:
         raise DataError(problems)
 
     warnings = [w for file in files.values() for w in _suspect(file, known["sources"])]
-    warnings += _unused_sources(files, known["sources"])
+    warnings += _unused_sources(files)
     return Dataset(
         themes=known["themes"], sources=known["sources"], milestones=known["milestones"],
         programmes=known["programmes"], trust_funds=known["trust_funds"], terms=known["terms"],
-        warnings=warnings,
+        warnings=sorted(warnings),
     )

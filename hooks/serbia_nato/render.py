@@ -124,6 +124,16 @@ class Renderer:
         return "dates not given in the sources"
 
     @staticmethod
+    def short_name(programme) -> str:
+        """A chart label: the acronym, or the name cut to fit."""
+        name = programme.acronym or programme.name
+        return name if len(name) <= 24 else name[:23].rstrip() + "…"
+
+    @staticmethod
+    def state_counts(states: dict[str, int]) -> str:
+        return ", ".join(f"{count} {views.STATE_WORDS[state]}" for state, count in states.items())
+
+    @staticmethod
     def size(octets: int) -> str:
         return f"{octets / 1024:.1f} KB" if octets >= 1024 else f"{octets} bytes"
 

@@ -15,6 +15,19 @@ UNIT_WORDS = {
     "tonnes": "tonnes of ammunition and explosives",
     "people": "discharged defence personnel helped",
 }
+KIND_PLURALS = {
+    "partnership-framework": "Partnership frameworks",
+    "programme": "Programmes",
+    "initiative": "Initiatives",
+    "forum": "Forums",
+    "process": "Processes",
+    "body": "Bodies",
+    "office": "Offices",
+    "operation": "Operations",
+    "agreement": "Agreements",
+    "centre": "Centres",
+    "fund": "Funds",
+}
 STATE_WORDS = {
     "active": "active",
     "under-way": "under way",
@@ -107,12 +120,13 @@ def trust_fund_states(data: Dataset) -> dict[str, int]:
 
 
 def current_frameworks(data: Dataset) -> list[Programme]:
-    """Partnership frameworks that the latest sources report as active or in transition."""
-    return [
-        p for p in data.programmes.values()
-        if p.kind == "partnership-framework" and p.part_of is None
-        and p.status.state in {"active", "in-transition"}
-    ]
+    """The individual frameworks the latest sources report in transition, else those still active.
+
+    The Partnership for Peace is the umbrella, not an individual framework, so it is left out.
+    """
+    frameworks = [p for p in data.programmes.values() if p.kind == "partnership-framework" and p.id != "pfp"]
+    moving = [p for p in frameworks if p.status.state == "in-transition"]
+    return moving or [p for p in frameworks if p.status.state == "active"]
 
 
 def disagreements(data: Dataset) -> list[DisagreementEntry]:

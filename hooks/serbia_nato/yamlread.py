@@ -1,7 +1,8 @@
 """A strict YAML reader for hand-edited data: line numbers kept, YAML 1.1 surprises refused.
 
-It reads only plain YAML: no tags, no aliases, no duplicate keys. Unquoted `yes`, `no`,
-`on`, `off`, dates and `1:30` stay text, so a field that must be text keeps what was typed.
+It reads only plain YAML: no tags, no anchors or aliases, no duplicate keys, keys that are text,
+no deep nesting. Unquoted `yes`, `no`, `on`, `off`, dates and `1:30` stay text, so a field that
+must be text keeps what was typed. Every refusal is a YamlProblem with a line and a plain message.
 """
 
 from __future__ import annotations
@@ -11,15 +12,8 @@ import re
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-_PLAIN_TAGS = {
-    "tag:yaml.org,2002:str",
-    "tag:yaml.org,2002:int",
-    "tag:yaml.org,2002:float",
-    "tag:yaml.org,2002:bool",
-    "tag:yaml.org,2002:null",
-    "tag:yaml.org,2002:seq",
-    "tag:yaml.org,2002:map",
-}
+MAX_DEPTH = 20
+_PLAIN = "allowed: plain text, numbers, true/false, lists and mappings"
 
 
 class YamlProblem(Exception):
@@ -45,27 +39,37 @@ class LineList(list):
     item_lines: list
 
 
+def _shown_tag(tag: str) -> str:
+    """`!!python/object/apply:os.system` as typed, not as PyYAML expands it."""
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
+
+
 class StrictLoader(yaml.SafeLoader):
-    """SafeLoader with YAML 1.2-like scalars, no tags, no aliases and no duplicate keys."""
+    """SafeLoader with YAML 1.2 core scalars, and refusing tags, anchors, aliases and duplicate keys.
+
+    Refusals happen while composing, node by node, so nothing after the first one is read:
+    an alias bomb stops at its first anchor and a tag is never constructed.
+    """
 
     yaml_implicit_resolvers: dict = {}
+    _depth = 0
 
-    def compose_node(self, parent, index):  # noqa: ANN001 - PyYAML's own signature
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
-            raise YamlProblem(
-                event.start_mark.line + 1,
-                "uses an alias (*name); allowed: plain values, written out in full",
-            )
-        return super().compose_node(parent, index)
-
-    def construct_object(self, node: Node, deep: bool = False):  # noqa: ANN201
-        if node.tag not in _PLAIN_TAGS:
-            raise YamlProblem(
-                node.start_mark.line + 1,
-                f"uses the tag {node.tag!r}; allowed: plain text, numbers, true/false, lists and mappings",
-            )
-        return super().construct_object(node, deep=deep)
+    def compose_node(self, parent, index):  # noqa: ANN001, ANN201 - PyYAML's own signature
+        event = self.peek_event()
+        line = event.start_mark.line + 1
+        if isinstance(event, yaml.AliasEvent):
+            raise YamlProblem(line, f"uses the alias *{event.anchor}; {_PLAIN}, each value written out in full")
+        if event.anchor is not None:
+            raise YamlProblem(line, f"defines the anchor &{event.anchor}; {_PLAIN}, without anchors or aliases")
+        if event.tag is not None:
+            raise YamlProblem(line, f"uses the tag {_shown_tag(event.tag)}; {_PLAIN}, without tags")
+        if self._depth >= MAX_DEPTH:
+            raise YamlProblem(line, f"nests lists or mappings too deeply; allowed: at most {MAX_DEPTH} levels")
+        self._depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
     def construct_sequence(self, node: SequenceNode, deep: bool = False) -> LineList:
         items = LineList(self.construct_object(child, deep=True) for child in node.value)
@@ -78,23 +82,29 @@ class StrictLoader(yaml.SafeLoader):
         mapping.line = node.start_mark.line + 1
         mapping.key_lines = {}
         for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode):
-                raise YamlProblem(key_node.start_mark.line + 1, "has a key that is not plain text")
-            key = self.construct_object(key_node, deep=True)
             line = key_node.start_mark.line + 1
+            key = self.construct_object(key_node, deep=True) if isinstance(key_node, ScalarNode) else None
+            if not isinstance(key, str) or not key:
+                shown = f"the key {key_node.value!r}" if isinstance(key_node, ScalarNode) else "a list as a key"
+                raise YamlProblem(line, f"has {shown}, which is not a field name; allowed: field names such as `title`")
             if key in mapping:
-                raise YamlProblem(
-                    line,
-                    f"repeats the key {key!r} (first on line {mapping.key_lines[key]}); "
-                    "allowed: each key once per item",
-                )
+                raise YamlProblem(line, f"repeats the key {key!r} (first on line {mapping.key_lines[key]}); "
+                                        "allowed: each key once per item")
             mapping[key] = self.construct_object(value_node, deep=True)
             mapping.key_lines[key] = line
         return mapping
 
+    def construct_yaml_int(self, node: Node) -> int:
+        return int(node.value, 10)  # decimal only, where PyYAML's own reads octal and hexadecimal
+
+    def construct_yaml_float(self, node: Node) -> float:
+        return float(node.value)
+
 
 StrictLoader.add_constructor("tag:yaml.org,2002:map", StrictLoader.construct_mapping)
 StrictLoader.add_constructor("tag:yaml.org,2002:seq", StrictLoader.construct_sequence)
+StrictLoader.add_constructor("tag:yaml.org,2002:int", StrictLoader.construct_yaml_int)
+StrictLoader.add_constructor("tag:yaml.org,2002:float", StrictLoader.construct_yaml_float)
 
 
 def _resolve(tag: str, pattern: str, first: str) -> None:
@@ -104,11 +114,74 @@ def _resolve(tag: str, pattern: str, first: str) -> None:
 # The YAML 1.2 core schema: only these words and numbers are not text.
 _resolve("bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF")
 _resolve("null", r"^(?:~|null|Null|NULL|)$", "~nN\0")
-_resolve("int", r"^[-+]?[0-9]+$", "-+0123456789")
-_resolve("float", r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$", "-+.0123456789")
+_resolve("int", r"^[-+]?(?:0|[1-9][0-9]*)$", "-+0123456789")  # 0800 stays text, never octal
+_resolve("float", r"^[-+]?(?:\.[0-9]+|(?:0|[1-9][0-9]*)(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$", "-+.0123456789")
 StrictLoader.yaml_implicit_resolvers.setdefault("", []).append(
     ("tag:yaml.org,2002:null", re.compile(r"^$"))
 )
+
+
+# PyYAML's wording, matched by a fragment, and what it means for someone editing the file.
+_INDENT = ("is not indented like the lines around it",
+           "the fields of one item lined up under each other, each list item starting with `- `")
+_EXPLANATIONS: list[tuple[str, tuple[str, str]]] = [
+    ("'\\t'", ("has a tab character", "spaces for indentation, never tabs")),
+    ("cannot start any token", ("starts a value with a character YAML reserves",
+                                "put text that starts with ` @ % or | in quotes")),
+    ("mapping values are not allowed", ("has `: ` where no new field can start: the line is indented too far, "
+                                        "or unquoted text contains `: `",
+                                        "the same indentation as the field above, and quotes around text with `: `")),
+    ("expected <block end>, but found '<scalar>'", ("has more text after a quoted value",
+                                                    "quote the whole value, or none of it")),
+    ("expected <block end>", _INDENT),
+    ("did not find expected", _INDENT),
+    ("could not find expected ':'", ("has a line that is neither `field: value` nor part of a text block",
+                                     "`field: value`, or long text under `field: >-` indented below it")),
+    ("expected ',' or ']'", ("opens a [list] that is not closed", "[a, b] closed on the same line")),
+    ("expected ',' or '}'", ("opens a {mapping} that is not closed", "{a: 1, b: 2} closed on the same line")),
+    ("escape character", ("has a backslash that YAML cannot read inside double quotes",
+                          "single quotes, or \\\\ for a backslash")),
+    ("another document", ("holds more than one YAML document", "a single document, without a second `---`")),
+    ("expected '<document start>'", ("holds more than one YAML document", "a single document")),
+    ("end of stream", ("opens a quote that is never closed", "text in matching quotes, or without quotes")),
+]
+_CONTEXT_LINE = ("quoted scalar", "simple key", "flow sequence", "flow mapping")
+
+
+def _runaway_quote_line(text: str, error_line: int) -> int | None:
+    """The line that opened a quoted value which ran on, unclosed, to where the error was found."""
+    last = None
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if token.start_mark.line + 1 > error_line:
+                break
+            if isinstance(token, yaml.ScalarToken) and token.style in {'"', "'"}:
+                spans_lines = token.end_mark.line > token.start_mark.line
+                last = token.start_mark.line + 1 if spans_lines and token.end_mark.line + 2 >= error_line else None
+    except yaml.YAMLError:
+        pass
+    return last
+
+
+def _explain_marked(error: yaml.MarkedYAMLError, text: str) -> YamlProblem:
+    problem = error.problem or error.context or "unknown problem"
+    mark = error.problem_mark or error.context_mark
+    line = mark.line + 1 if mark else 1
+    if error.context_mark and any(part in (error.context or "") for part in _CONTEXT_LINE):
+        line = error.context_mark.line + 1
+    runaway = _runaway_quote_line(text, line)
+    if runaway is not None:
+        return YamlProblem(runaway, "is not valid YAML: a quote opened on this line is not closed on it; "
+                                    "allowed: text in matching quotes on one line, or without quotes")
+    what, allowed = next((meaning for fragment, meaning in _EXPLANATIONS if fragment in problem),
+                         (f"cannot be read ({problem})", "plain YAML as in the other records"))
+    return YamlProblem(line, f"is not valid YAML: {what}; allowed: {allowed}")
+
+
+def _explain_reader(error: yaml.reader.ReaderError, text: str) -> YamlProblem:
+    line = text[: error.position].count("\n") + 1
+    code = error.character if isinstance(error.character, int) else ord(error.character[:1] or "\0")
+    return YamlProblem(line, f"contains the control character U+{code:04X}; allowed: printable text")
 
 
 def read_yaml(text: str) -> object:
@@ -117,9 +190,9 @@ def read_yaml(text: str) -> object:
         return yaml.load(text, Loader=StrictLoader)  # noqa: S506 - StrictLoader is a SafeLoader
     except YamlProblem:
         raise
+    except yaml.reader.ReaderError as error:
+        raise _explain_reader(error, text) from None
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else 1
-        raise YamlProblem(line, f"is not valid YAML: {error.problem or error.context}") from None
+        raise _explain_marked(error, text) from None
     except yaml.YAMLError as error:
-        raise YamlProblem(1, f"is not valid YAML: {error}") from None
+        raise YamlProblem(1, f"is not valid YAML: {' '.join(str(error).split())}") from None
