@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import get_args
+from typing import Literal, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
@@ -156,10 +156,11 @@ class _Place:
 
 
 def _item_name(node: object, index: int) -> str:
+    """The record's id (or glossary term) if it has a usable one, else its position in the list."""
     if isinstance(node, LineDict):
         for key in ("id", "term"):
-            if isinstance(node.get(key), str | int) and not isinstance(node.get(key), bool):
-                return str(node[key])
+            if isinstance(node.get(key), str) and re.fullmatch(r"[\w/&.-]{1,80}", node[key]):
+                return node[key]
     return f"item {index + 1}"
 
 
@@ -259,6 +260,25 @@ def _expected(detail: dict, place: _Place) -> tuple[str, str]:
     return _EXPECTED.get(detail["type"], ("a value", detail["msg"]))
 
 
+def _field_words(model: type[BaseModel], name: str) -> str:
+    """What a field holds, in words, for telling an editor what to add."""
+    info = model.model_fields.get(name)
+    if info is None:
+        return "see the schema in schema/"
+    if _is_date_field(model, name):
+        return _DATE_WORDS[1]
+    if info.description:
+        return info.description.rstrip(".")
+    annotation = next((arg for arg in (info.annotation, *get_args(info.annotation)) if arg is not type(None)), str)
+    if get_origin(annotation) is Literal:
+        return ", ".join(map(str, get_args(annotation)))
+    if get_origin(annotation) is list:
+        return _EXPECTED["list_type"][1]
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return _EXPECTED["model_type"][1] + ": " + ", ".join(annotation.model_fields)
+    return {bool: "true, false", int: _EXPECTED["int_type"][1]}.get(annotation, "text")
+
+
 def _explain(detail: dict, place: _Place, guess: str | None) -> str:
     kind_of = detail["type"]
     value = detail.get("input")
@@ -268,7 +288,7 @@ def _explain(detail: dict, place: _Place, guess: str | None) -> str:
     if kind_of == "missing":
         if place.owner in DATA_FILES.values():
             return "is missing; allowed: this key at the top of the file, holding a list of records"
-        return f"is missing; it is required for every {kind}"
+        return f"is missing; every {kind} needs it; allowed: {_field_words(place.owner, place.names[-1])}"
     if kind_of == "extra_forbidden":
         allowed = ", ".join(place.owner.model_fields)
         hint = f" (did you mean `{guess}`?)" if guess else ""
@@ -294,7 +314,8 @@ def _explain(detail: dict, place: _Place, guess: str | None) -> str:
         return f"{shown} is not allowed; allowed: {ctx.get('expected')}"
     if kind_of == "greater_than":
         return f"is {shown}; allowed: a number greater than {ctx.get('gt')}"
-    return " ".join(str(detail["msg"]).split())
+    message = " ".join(str(detail["msg"]).split())
+    return message if "; allowed:" in message else f"{message}; allowed: see the schema in schema/"
 
 
 def _pattern_words(pattern: str) -> str:

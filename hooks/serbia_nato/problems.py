@@ -16,7 +16,12 @@ class Problem:
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}"
         parts = [where, self.item or "-", self.field or "-", self.message]
-        return ": ".join(parts)
+        return ": ".join(_one_line(part) for part in parts)
+
+
+def _one_line(text: str) -> str:
+    """Keep each problem on one line, whatever a key or value in the data contains."""
+    return text.replace("\r", "\\r").replace("\n", "\\n")
 
 
 class DataError(Exception):

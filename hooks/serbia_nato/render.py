@@ -191,7 +191,7 @@ class Renderer:
             children=views.children(self.data, programme.id),
             parent=self.data.programmes.get(programme.part_of or ""),
             funds=list(self.data.trust_funds.values()) if programme.id == "trust-funds" else [],
-            cited=views.all_sources(programme),
+            cited=views.all_sources(programme), disputes=views.disagreements_about(self.data, programme),
         ))
 
     def programme_index(self) -> str:

@@ -142,6 +142,16 @@ def disagreements(data: Dataset) -> list[DisagreementEntry]:
     return entries
 
 
+def disagreements_about(data: Dataset, record: Programme | TrustFund) -> list[tuple[Disagreement, Milestone | None]]:
+    """A programme's or fund's own disagreement, then those of the milestones it concerns."""
+    own = [(record.disagreement, None)] if record.disagreement else []
+    if isinstance(record, TrustFund):
+        related = [data.milestones[m] for m in record.milestones]
+    else:
+        related = milestones_where(data, programme=record.id)
+    return own + [(m.disagreement, m) for m in related if m.disagreement]
+
+
 def citing(data: Dataset, source_id: str) -> list[tuple[str, Record]]:
     """Every record that cites a source, anywhere in it, as (kind, record)."""
     found = []
