@@ -80,7 +80,8 @@ def _render(dataset, markdown: str, page: str = "topics/x.md") -> str:
 
 def test_inline_markers_render_linked_dates_and_names(dataset) -> None:
     out = _render(dataset, "Joined on [[ date pfp-joined ]] via the [[ programme pfp ]].")
-    assert out == "Joined on [14 December 2006](../timeline.md#pfp-joined) via the [Partnership for Peace](../programmes/pfp.md)."
+    assert out == ("Joined on [14 December 2006](../timeline.md#pfp-joined) "
+                   "via the [Partnership for Peace](../programmes/pfp.md).")
 
 
 def test_markers_in_code_are_left_alone(dataset) -> None:

@@ -79,7 +79,8 @@ class Build:
         """List every programme page under the nav entry that holds programmes/index.md."""
         if not nav:
             return nav
-        pages = [{p.name: links.programme_page(p.id)} for p in sorted(self.data.programmes.values(), key=lambda p: p.name)]
+        by_name = sorted(self.data.programmes.values(), key=lambda p: p.name)
+        pages = [{p.name: links.programme_page(p.id)} for p in by_name]
         return [self._expand_item(item, pages) for item in nav]
 
     def _expand_item(self, item: object, pages: list[dict[str, str]]) -> object:

@@ -63,32 +63,52 @@ class Dataset:
 
 @dataclass
 class _File:
-    """One data file as read: its name for messages, its kind, its raw records and validated ones."""
+    """One data file as read: its name for messages, its kind, its raw records and validated ones.
+
+    When some records are invalid, `records` holds only the valid ones (with their raw items), and
+    `invalid_ids` the ids of the others, so that references to them are not reported as unknown;
+    None when an invalid record has no id to go by, so that any reference to this kind may be right.
+    """
 
     name: str
     kind: str
-    raw_items: LineList
+    raw_items: list[LineDict]
     records: list[Record]
+    invalid_ids: set[str] | None = field(default_factory=set)
 
 
 # Reading ----------------------------------------------------------------------------------
 
-_ITEM_START = re.compile(r"^\s*-\s+(?:id|term)\s*:\s*['\"]?([^'\"#\s]+)")
+_RECORD_START = re.compile(r"^(\s*)-(?:\s|$)")
+_ID_LINE = re.compile(r"^(\s*)(?:-\s+)?(?:&\S+\s+)?(?:id|term)\s*:\s*['\"]?([^'\"#\s]+)")
 _KEY = re.compile(r"^\s*(?:-\s+)?['\"]?([A-Za-z_][\w-]*)['\"]?\s*:(?:\s|$)")
 
 
 def _locate(text: str, line: int) -> tuple[str, str]:
     """The record and field a line of raw text belongs to, found from the text alone.
 
-    Used for problems found before the YAML could be read, when there is no structure to ask.
+    Used for problems found before the YAML could be read, when there is no structure to ask:
+    records are the `- ` items at the indentation of the file's first one.
     """
-    lines = text.split("\n")[:line]
-    current = lines[-1] if lines else ""
+    lines = text.split("\n")
+    current = lines[line - 1] if 0 < line <= len(lines) else ""
     key = _KEY.match(current)
-    if not current[:1].isspace() and not current.startswith("-"):
-        return "", key.group(1) if key else ""
-    item = next((m.group(1) for m in map(_ITEM_START.match, reversed(lines)) if m), "")
-    return item, key.group(1) if key else ""
+    field_name = key.group(1) if key else ""
+    first = next((m for m in map(_RECORD_START.match, lines) if m), None)
+    if first is None or not (current[:1].isspace() or _RECORD_START.match(current)):
+        return "", field_name
+    indent = first.group(1)
+    starts = [n for n, text_line in enumerate(lines[:line]) if text_line.startswith(indent + "-")
+              and _RECORD_START.match(text_line) and len(_RECORD_START.match(text_line).group(1)) == len(indent)]
+    if not starts:
+        return "", field_name
+    record_lines = [lines[starts[-1]]]
+    for text_line in lines[starts[-1] + 1:]:
+        if text_line.startswith(indent + "-") or (text_line.strip() and not text_line[: len(indent) + 1].isspace()):
+            break
+        record_lines.append(text_line)
+    ids = (m.group(2) for m in map(_ID_LINE.match, record_lines) if m and len(m.group(1)) <= len(indent) + 2)
+    return next(ids, ""), field_name
 
 
 def _read_text(path: Path, name: str) -> tuple[str | None, list[Problem]]:
@@ -137,8 +157,39 @@ def _read_file(folder: Path, file_name: str, display: str) -> tuple[_File | None
     try:
         validated = file_model.model_validate(raw)
     except ValidationError as error:
-        return None, _schema_problems(display, raw, file_model, error.errors())
+        details = error.errors()
+        return _valid_part(display, raw, file_model, details), _schema_problems(display, raw, file_model, details)
     return _File(display, top_key, raw[top_key], list(getattr(validated, top_key))), []
+
+
+def _valid_part(display: str, raw: LineDict, file_model: type[BaseModel], details: list[dict]) -> _File | None:
+    """The records of a file that are valid on their own, so their references can still be checked.
+
+    None when the file as a whole is wrong (no list, an empty one, an unknown top-level key).
+    """
+    top_key = next(iter(file_model.model_fields))
+    items = raw.get(top_key)
+    record_model = _record_in(file_model.model_fields[top_key].annotation)
+    whole_file_wrong = any(len(detail["loc"]) < 2 for detail in details)
+    if whole_file_wrong or not isinstance(items, LineList) or record_model is None:
+        return None
+    part = _File(display, top_key, [], [])
+    for item in items:
+        try:
+            part.records.append(record_model.model_validate(item))
+            part.raw_items.append(item)
+        except ValidationError:
+            ids = _possible_ids(item, record_model)
+            part.invalid_ids = part.invalid_ids | ids if ids and part.invalid_ids is not None else None
+    return part
+
+
+def _possible_ids(item: object, record_model: type[BaseModel]) -> set[str]:
+    """What an invalid record may be called: its id, or the text of a misspelled key such as `idd`."""
+    if not isinstance(item, LineDict):
+        return set()
+    return {value for key, value in item.items()
+            if isinstance(value, str) and (key in ("id", "term") or key not in record_model.model_fields)}
 
 
 # Schema problems --------------------------------------------------------------------------
@@ -159,8 +210,8 @@ def _item_name(node: object, index: int) -> str:
     """The record's id (or glossary term) if it has a usable one, else its position in the list."""
     if isinstance(node, LineDict):
         for key in ("id", "term"):
-            if isinstance(node.get(key), str) and re.fullmatch(r"[\w/&.-]{1,80}", node[key]):
-                return node[key]
+            if isinstance(node.get(key), str) and re.fullmatch(r"[^:\n]{1,80}", node[key].strip()):
+                return node[key].strip()
     return f"item {index + 1}"
 
 
@@ -268,7 +319,11 @@ def _field_words(model: type[BaseModel], name: str) -> str:
     if _is_date_field(model, name):
         return _DATE_WORDS[1]
     if info.description:
-        return info.description.rstrip(".")
+        return info.description[:1].lower() + info.description[1:].rstrip(".")
+    names_kind = dict(_REFERENCE_FIELDS).get(name)
+    if names_kind:
+        many = get_origin(info.annotation) is list
+        return f"{'a list of ids' if many else 'an id'} from data/{_KIND_FILE[names_kind]}.yml"
     annotation = next((arg for arg in (info.annotation, *get_args(info.annotation)) if arg is not type(None)), str)
     if get_origin(annotation) is Literal:
         return ", ".join(map(str, get_args(annotation)))
@@ -389,12 +444,13 @@ def _index(file: _File) -> tuple[dict[str, Record], list[Problem]]:
     return {_record_id(record): record for record in file.records}, problems
 
 
-def _check_references(file: _File, known: dict[str, dict[str, Record]]) -> list[Problem]:
+def _check_references(file: _File, known: dict[str, dict[str, Record]],
+                      invalid: dict[str, set[str] | None]) -> list[Problem]:
     """Every reference must name a record of its kind; kinds whose file could not be read are skipped."""
     problems = []
     for record, raw_item in zip(file.records, file.raw_items, strict=True):
         for path, kind, ref in _references(record):
-            if kind not in known or ref in known[kind]:
+            if kind not in known or invalid[kind] is None or ref in known[kind] or ref in invalid[kind]:
                 continue
             guess = difflib.get_close_matches(ref, list(known[kind]), n=1)
             hint = f" (did you mean `{guess[0]}`?)" if guess else ""
@@ -461,6 +517,7 @@ def _unused_sources(files: dict[str, _File]) -> list[Problem]:
 
 
 def _read_all(folder: Path, display_prefix: str) -> tuple[dict[str, _File], list[Problem]]:
+    """Every file that could be read, whole or in part, and the problems found in them."""
     files: dict[str, _File] = {}
     problems: list[Problem] = []
     for file_name in DATA_FILES:
@@ -475,11 +532,12 @@ def load_dataset(folder: Path, display_prefix: str = "data") -> Dataset:
     """Read and check every data file; raise DataError with all problems if any."""
     files, problems = _read_all(Path(folder), display_prefix)
     known: dict[str, dict[str, Record]] = {}
+    invalid = {kind: file.invalid_ids for kind, file in files.items()}
     for kind, file in files.items():
         known[kind], found = _index(file)
         problems += found
     for file in files.values():
-        problems += _check_references(file, known) + _check_spans(file)
+        problems += _check_references(file, known, invalid) + _check_spans(file)
     if "programmes" in files:
         problems += _check_part_of(files["programmes"])
     if problems:

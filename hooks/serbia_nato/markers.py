@@ -79,7 +79,8 @@ def _check(name: str, args: dict[str, str], whole_line: bool, renderer: Renderer
         return f"has unknown argument(s) {', '.join(unknown)}; allowed: {allowed}"
     missing = [p for p in _REQUIRED.get(name, ()) if p not in args]
     if missing:
-        return f"needs {', '.join(missing)}; allowed: {' '.join(p + '=…' if p != 'id' else 'ID' for p in marker.params)}"
+        usage = " ".join("ID" if p == "id" else f"{p}=…" for p in marker.params)
+        return f"needs {', '.join(missing)}; allowed: {usage}"
     data = renderer.data
     lookups = {"theme": data.themes, "programme": data.programmes,
                "id": getattr(data, marker.ids) if marker.ids else {}}

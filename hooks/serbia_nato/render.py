@@ -48,7 +48,8 @@ def abbreviate(text: str, terms: dict[str, str]) -> Markup:
     escaped = str(html.escape(text, quote=False))
     if not terms:
         return Markup(escaped)
-    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)) + r")(?![\w-])")
+    alternatives = "|".join(re.escape(term) for term in sorted(terms, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w-])({alternatives})(?![\w-])")
     return Markup(pattern.sub(lambda m: f'<abbr title="{html.escape(terms[m.group(1)])}">{m.group(1)}</abbr>', escaped))
 
 
@@ -182,7 +183,8 @@ class Renderer:
         return render_markdown("milestone_list.md.j2", **self._context(milestones=milestones))
 
     def programme_list(self, theme: str) -> str:
-        return render_markdown("programme_list.md.j2", **self._context(programmes=views.programmes_where(self.data, theme)))
+        programmes = views.programmes_where(self.data, theme)
+        return render_markdown("programme_list.md.j2", **self._context(programmes=programmes))
 
     def programme_page(self, programme_id: str) -> str:
         programme = self.data.programmes[programme_id]
