@@ -6,6 +6,7 @@ every marker in docs/ up front; what it rendered is reused when MkDocs asks for 
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -80,7 +81,8 @@ class Build:
         if not nav:
             return nav
         by_name = sorted(self.data.programmes.values(), key=lambda p: p.name)
-        pages = [{p.name: links.programme_page(p.id)} for p in by_name]
+        # MkDocs and Material print nav titles as they are, so data text is escaped here.
+        pages = [{html.escape(p.name): links.programme_page(p.id)} for p in by_name]
         return [self._expand_item(item, pages) for item in nav]
 
     def _expand_item(self, item: object, pages: list[dict[str, str]]) -> object:

@@ -4,7 +4,8 @@
 
 Prints each problem as `file:line: item: field: what is wrong; allowed: …` and exits 1, or
 prints any warnings and a one-line summary of what was read and exits 0. Without DATA_DIR it
-checks the data/ folder next to the nearest mkdocs.yml, from the current folder upward.
+checks the data/ folder next to the nearest mkdocs.yml, from the current folder upward, or
+else the data/ folder of the repository this package belongs to.
 """
 
 from __future__ import annotations
@@ -45,7 +46,10 @@ def summary(data: Dataset, folder: str) -> str:
         _plural(len(data.themes), "theme"),
         _plural(len(data.terms), "glossary term"),
     ]
-    return f"{folder}/ is OK: {', '.join(counts)}; {_plural(len(data.warnings), 'warning')}."
+    warnings = _plural(len(data.warnings), "warning")
+    if data.warnings:
+        warnings += " (allowed here, but `mkdocs build --strict` stops on warnings)"
+    return f"{folder}/ is OK: {', '.join(counts)}; {warnings}."
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -94,38 +94,57 @@ def _locate(text: str, line: int) -> tuple[str, str]:
     current = lines[line - 1] if 0 < line <= len(lines) else ""
     key = _KEY.match(current)
     field_name = key.group(1) if key else ""
-    first = next((m for m in map(_RECORD_START.match, lines) if m), None)
+    first = next((match for match in map(_RECORD_START.match, lines) if match), None)
     if first is None or not (current[:1].isspace() or _RECORD_START.match(current)):
-        return "", field_name
-    indent = first.group(1)
-    starts = [n for n, text_line in enumerate(lines[:line]) if text_line.startswith(indent + "-")
-              and _RECORD_START.match(text_line) and len(_RECORD_START.match(text_line).group(1)) == len(indent)]
-    if not starts:
-        return "", field_name
-    record_lines = [lines[starts[-1]]]
-    for text_line in lines[starts[-1] + 1:]:
-        if text_line.startswith(indent + "-") or (text_line.strip() and not text_line[: len(indent) + 1].isspace()):
-            break
-        record_lines.append(text_line)
-    ids = (m.group(2) for m in map(_ID_LINE.match, record_lines) if m and len(m.group(1)) <= len(indent) + 2)
+        return "", field_name  # no records, or a top-level line
+    record = _record_around(lines, line, first.group(1))
+    ids = (match.group(2) for match in map(_ID_LINE.match, record)
+           if match and len(match.group(1)) <= len(first.group(1)) + 2)
     return next(ids, ""), field_name
 
 
+def _record_around(lines: list[str], line: int, indent: str) -> list[str]:
+    """The lines of the record that holds line `line`: from its `- ` to the next record or dedent."""
+    starts = [n for n, text in enumerate(lines[:line]) if text.startswith(indent + "-") and _RECORD_START.match(text)]
+    if not starts:
+        return []
+    record = [lines[starts[-1]]]
+    for text in lines[starts[-1] + 1 :]:
+        if text.startswith(indent + "-") or (text.strip() and not text[: len(indent) + 1].isspace()):
+            break
+        record.append(text)
+    return record
+
+
+_ODD_LINE_BREAK = re.compile("[\x85\u2028\u2029]|\r(?!\n)")
+
+
 def _read_text(path: Path, name: str) -> tuple[str | None, list[Problem]]:
-    data = path.read_bytes()
+    """The file's text, if it is UTF-8 without a BOM and breaks lines only as editors do."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return None, [Problem(name, 1, "", "", f"cannot be read ({error.strerror}); allowed: a readable file")]
     if len(data) > MAX_FILE_BYTES:
         return None, [Problem(name, 1, "", "", f"is {len(data)} bytes; allowed: at most {MAX_FILE_BYTES}")]
     if data.startswith(b"\xef\xbb\xbf"):
         return None, [Problem(name, 1, "", "", "starts with a byte-order mark (BOM); allowed: UTF-8 without a "
                                                "BOM (in your editor, save as `UTF-8`, not `UTF-8 with BOM`)")]
     try:
-        return data.decode("utf-8"), []
+        text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         item, key = _locate(data.decode("utf-8", errors="replace"), line)
         return None, [Problem(name, line, item, key,
                               f"is not UTF-8 (byte {data[error.start]:#04x}, perhaps Windows-1250 or Latin-1); "
                               "allowed: UTF-8 text (in your editor, save with the encoding `UTF-8`)")]
+    odd = _ODD_LINE_BREAK.search(text)
+    if odd:  # YAML counts these as line breaks and editors mostly do not, so line numbers would disagree
+        line = text[: odd.start()].count("\n") + 1
+        item, key = _locate(text, line)
+        return None, [Problem(name, line, item, key, f"contains the unusual line break U+{ord(odd.group()):04X}; "
+                                                     "allowed: ordinary line ends (LF or CR LF)")]
+    return text, []
 
 
 def _type_name(value: object) -> str:
@@ -180,7 +199,10 @@ def _valid_part(display: str, raw: LineDict, file_model: type[BaseModel], detail
             part.raw_items.append(item)
         except ValidationError:
             ids = _possible_ids(item, record_model)
-            part.invalid_ids = part.invalid_ids | ids if ids and part.invalid_ids is not None else None
+            if not ids:
+                part.invalid_ids = None  # no telling what it was called
+            elif part.invalid_ids is not None:
+                part.invalid_ids |= ids
     return part
 
 
@@ -203,7 +225,6 @@ class _Place:
     item: str
     names: list[str]
     owner: type[BaseModel]  # the model whose field is wrong
-    value_known: bool  # whether the field is present in the YAML
 
 
 def _item_name(node: object, index: int) -> str:
@@ -230,7 +251,6 @@ def _place(raw: LineDict, file_model: type[BaseModel], loc: tuple) -> _Place:
     model: type[BaseModel] | None = file_model
     owner: type[BaseModel] = file_model
     names: list[str] = []
-    present = True
     for position, step in enumerate(loc):
         if isinstance(step, int):
             if isinstance(node, LineList) and step < len(node):
@@ -245,11 +265,8 @@ def _place(raw: LineDict, file_model: type[BaseModel], loc: tuple) -> _Place:
         if position > 0 or len(loc) == 1:
             names.append(str(step))
         model = _record_in(model.model_fields[step].annotation) if known_field else None
-        if in_yaml:
-            line, node = node.key_lines[step], node[step]
-        else:
-            node, present = None, False
-    return _Place(line, item, names, owner, present)
+        line, node = (node.key_lines[step], node[step]) if in_yaml else (line, None)
+    return _Place(line, item, names, owner)
 
 
 def _kind_of(model: type[BaseModel]) -> str:
@@ -267,17 +284,18 @@ def _is_date_field(model: type[BaseModel], name: str) -> bool:
 
 
 def _schema_problems(file: str, raw: LineDict, file_model: type[BaseModel], details: list[dict]) -> list[Problem]:
-    places = [_place(raw, file_model, tuple(detail["loc"])) for detail in details]
+    """One problem per pydantic error; a missing field that an unknown one misspells is left to that one."""
     missing = {tuple(detail["loc"]) for detail in details if detail["type"] == "missing"}
-    problems: list[Problem] = []
-    explained_missing: set[tuple] = set()
-    for detail, place in zip(details, places, strict=True):
+    found: list[tuple[tuple, Problem]] = []
+    misspelled: set[tuple] = set()
+    for detail in details:
+        place = _place(raw, file_model, tuple(detail["loc"]))
         guess = _guess_for_unknown(detail, place, missing)
         if guess:
-            explained_missing.add((*detail["loc"][:-1], guess))
-        problems.append((tuple(detail["loc"]), Problem(file, place.line, place.item, ".".join(place.names),
-                                                        _explain(detail, place, guess))))
-    return [problem for loc, problem in problems if loc not in explained_missing]
+            misspelled.add((*detail["loc"][:-1], guess))
+        problem = Problem(file, place.line, place.item, ".".join(place.names), _explain(detail, place, guess))
+        found.append((tuple(detail["loc"]), problem))
+    return [problem for loc, problem in found if loc not in misspelled]
 
 
 def _guess_for_unknown(detail: dict, place: _Place, missing: set[tuple]) -> str | None:
@@ -335,29 +353,43 @@ def _field_words(model: type[BaseModel], name: str) -> str:
 
 
 def _explain(detail: dict, place: _Place, guess: str | None) -> str:
+    """What is wrong and what is allowed, in an editor's words, for one pydantic error."""
     kind_of = detail["type"]
-    value = detail.get("input")
-    ctx = detail.get("ctx") or {}
-    kind = _kind_of(place.owner)
-    shown = repr(value)[:60]
     if kind_of == "missing":
-        if place.owner in DATA_FILES.values():
-            return "is missing; allowed: this key at the top of the file, holding a list of records"
-        return f"is missing; every {kind} needs it; allowed: {_field_words(place.owner, place.names[-1])}"
+        return _explain_missing(place)
     if kind_of == "extra_forbidden":
-        allowed = ", ".join(place.owner.model_fields)
-        hint = f" (did you mean `{guess}`?)" if guess else ""
-        where = "a key of this file" if place.owner in DATA_FILES.values() else f"a field of a {kind}"
-        return f"is not {where}{hint}; allowed: {allowed}"
+        return _explain_unknown(place, guess)
     if kind_of.endswith("_type") or kind_of in {"int_parsing", "int_from_float"}:
-        short, full = _expected(detail, place)
-        if value is None:
-            return f"has no value; allowed: {full}"
-        if short == _DATE_WORDS[0]:
-            return f"{shown} is not a date; allowed: {full}"
-        return f"must be {short}, not {shown}; allowed: {full}"
+        return _explain_type(detail, place)
+    return _explain_value(detail)
+
+
+def _explain_missing(place: _Place) -> str:
+    if place.owner in DATA_FILES.values():
+        return "is missing; allowed: this key at the top of the file, holding a list of records"
+    return f"is missing; every {_kind_of(place.owner)} needs it; allowed: {_field_words(place.owner, place.names[-1])}"
+
+
+def _explain_unknown(place: _Place, guess: str | None) -> str:
+    hint = f" (did you mean `{guess}`?)" if guess else ""
+    where = "a key of this file" if place.owner in DATA_FILES.values() else f"a field of a {_kind_of(place.owner)}"
+    return f"is not {where}{hint}; allowed: {', '.join(place.owner.model_fields)}"
+
+
+def _explain_type(detail: dict, place: _Place) -> str:
+    short, full = _expected(detail, place)
+    value = detail.get("input")
+    if value is None:
+        return f"has no value; allowed: {full}"
+    if short == _DATE_WORDS[0]:
+        return f"{_shown(value)} is not a date; allowed: {full}"
+    return f"must be {short}, not {_shown(value)}; allowed: {full}"
+
+
+def _explain_value(detail: dict) -> str:
+    kind_of, value, ctx = detail["type"], detail.get("input"), detail.get("ctx") or {}
     if kind_of == "string_pattern_mismatch":
-        return f"{shown} is not a valid id or code; allowed: {_pattern_words(ctx.get('pattern', ''))}"
+        return f"{_shown(value)} is not a valid id or code; allowed: {_pattern_words(ctx.get('pattern', ''))}"
     if kind_of == "string_too_short":
         return "is empty; allowed: text of at least one character"
     if kind_of == "string_too_long":
@@ -366,11 +398,15 @@ def _explain(detail: dict, place: _Place, guess: str | None) -> str:
         count = len(value) if hasattr(value, "__len__") else 0
         return f"has {count} item{'s' if count != 1 else ''}; allowed: at least {ctx.get('min_length')}"
     if kind_of == "literal_error":
-        return f"{shown} is not allowed; allowed: {ctx.get('expected')}"
+        return f"{_shown(value)} is not allowed; allowed: {ctx.get('expected')}"
     if kind_of == "greater_than":
-        return f"is {shown}; allowed: a number greater than {ctx.get('gt')}"
+        return f"is {_shown(value)}; allowed: a number greater than {ctx.get('gt')}"
     message = " ".join(str(detail["msg"]).split())
     return message if "; allowed:" in message else f"{message}; allowed: see the schema in schema/"
+
+
+def _shown(value: object) -> str:
+    return repr(value)[:60]
 
 
 def _pattern_words(pattern: str) -> str:

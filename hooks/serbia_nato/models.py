@@ -44,6 +44,25 @@ def _no_raw_html(value: str) -> str:
     return value
 
 
+# Where a Markdown link or image points: `[text](target …)` or a reference `[name]: target`.
+_LINK_TARGET = re.compile(r"\]\(\s*<?([^\s)>]*)|^[ ]{0,3}\[[^\]]+\]:\s*<?([^\s>]*)", re.MULTILINE)
+# A web address, an anchor, or a relative path of plain characters: no scheme such as javascript:
+# or data:, and no character references (&#…;) that a browser would decode into one.
+_SAFE_TARGET = re.compile(r"^(?:https?://[^\s<>\"'`]+|#[\w-]*|(?:\.{1,2}/)*[\w.-]+(?:/[\w.-]+)*/?(?:#[\w-]*)?)$")
+
+
+def _safe_links(value: str) -> str:
+    for match in _LINK_TARGET.finditer(value):
+        target = match.group(1) or match.group(2) or ""
+        if target and not _SAFE_TARGET.match(target):
+            raise PydanticCustomError(
+                "link_scheme",
+                "links to '{target}'; allowed: links to http:// or https:// addresses, or to pages of this site",
+                {"target": target[:80]},
+            )
+    return value
+
+
 def _web_url(value: str) -> str:
     if not re.match(r"^https?://[^\s/$.?#<>\"\\`][^\s<>\"\\`]*$", value):
         raise PydanticCustomError(
@@ -75,6 +94,7 @@ MarkdownText = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=_MAX_TEXT),
     AfterValidator(_no_raw_html),
+    AfterValidator(_safe_links),
     Field(description="Markdown without raw HTML."),
 ]
 Url = Annotated[str, AfterValidator(_web_url), Field(description="An http:// or https:// address.")]

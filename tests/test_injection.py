@@ -1,0 +1,246 @@
+"""Text in data/ can never become markup or script: hostile titles, summaries and names are built
+into a copy of the site with real MkDocs, and every page must show them as plain text.
+
+The browser test opens the pages in headless Chromium and fails if any dialog (alert) fires.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import json
+import re
+import threading
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from project_copy import build_site, copy_project
+
+SCRIPT = "<script>alert(1)</script>"
+ATTRIBUTE = '"><img src=x onerror=alert(1)>'
+MARKDOWN = "**bold** [x](javascript:alert(1))"
+SVG = "'><svg onload=alert(1)>"
+HOSTILE = (SCRIPT, ATTRIBUTE, MARKDOWN, SVG)
+
+
+def _q(text: str) -> str:
+    """A YAML double-quoted string (JSON's quoting is valid YAML)."""
+    return json.dumps(text)
+
+
+ADDITIONS = {
+    "milestones.yml": f"""
+  - id: test-script-title
+    date: 2030-01-15
+    title: {_q(SCRIPT + " TST")}
+    summary: {_q(MARKDOWN)}
+    themes: [partnership]
+    programmes: [pfp, test-programme]
+    sources: [test-source]
+  - id: test-attribute-title
+    date: 2030-02-15
+    title: {_q(ATTRIBUTE)}
+    summary: {_q(SVG + " " + SCRIPT)}
+    themes: [partnership]
+    programmes: [pfp]
+    sources: [nato-2022, test-source]
+""",
+    "sources.yml": f"""
+  - id: test-source
+    title: {_q(SCRIPT)}
+    publisher: {_q(ATTRIBUTE)}
+    date: 2030
+    url: https://www.nato.int/cps/en/natohq/topics_50100.htm?q=%22%3E
+    kind: independent-analysis
+    summary: {_q(MARKDOWN)}
+""",
+    "programmes.yml": f"""
+  - id: test-programme
+    name: {_q(ATTRIBUTE)}
+    acronym: {_q(SCRIPT)}
+    kind: programme
+    summary: {_q(SCRIPT)}
+    serbia: {_q(MARKDOWN)}
+    narrative: "Markdown is allowed here: **bold** and [a link](https://www.nato.int/), but never a script."
+    status: {{state: active, as_of: 2030, sources: [test-source]}}
+    themes: [partnership]
+    sources: [test-source]
+""",
+    "glossary.yml": f"""
+  - term: TST
+    expansion: {_q(ATTRIBUTE)}
+    explanation: {_q(SCRIPT)}
+    sources: [test-source]
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("hostile"))
+    for name, addition in ADDITIONS.items():
+        path = project / "data" / name
+        path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + "\n" + addition, encoding="utf-8")
+    site = project / "site"
+    result = build_site(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+class _PageScan(HTMLParser):
+    """What a browser would make of a page: its elements' attributes, its scripts and its text."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.dangers: list[str] = []
+        self.text: list[str] = []
+        self._script_type: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        for name, value in attrs:
+            target = re.sub(r"\s", "", (value or "")).lower()
+            if name.startswith("on"):
+                self.dangers.append(f"<{tag} {name}=…>")
+            if name in {"href", "src", "action", "formaction"} and target.startswith(("javascript:", "data:")):
+                self.dangers.append(f"<{tag} {name}={value}>")
+        if tag in {"svg", "img"} and values.get("src") == "x" or tag == "svg" and "onload" in values:
+            self.dangers.append(f"<{tag}> from data")
+        if tag == "script":
+            self._script_type = values.get("type") or "text/javascript"
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            self._script_type = None
+
+    def handle_data(self, data: str) -> None:
+        if self._script_type is None:
+            self.text.append(data)
+        elif "alert(1)" in data and self._script_type != "application/ld+json":
+            self.dangers.append(f"script ({self._script_type}) holding data text")
+
+
+def scan(path: Path) -> _PageScan:
+    scanner = _PageScan()
+    scanner.feed(path.read_text(encoding="utf-8"))
+    scanner.close()
+    return scanner
+
+
+def test_every_page_shows_hostile_text_as_text(hostile_site: Path):
+    pages = sorted(hostile_site.rglob("*.html"))
+    assert len(pages) > 10
+    for page in pages:
+        raw = page.read_text(encoding="utf-8")
+        assert "<script>alert" not in raw and "<img src=x" not in raw and "<svg onload" not in raw, page
+        assert scan(page).dangers == [], page
+
+
+@pytest.mark.parametrize(("page", "shown"), [
+    ("timeline/index.html", [SCRIPT + " TST", ATTRIBUTE, MARKDOWN, SVG + " " + SCRIPT]),
+    ("programmes/pfp/index.html", [SCRIPT + " TST", ATTRIBUTE]),
+    ("programmes/test-programme/index.html", [ATTRIBUTE, SCRIPT, MARKDOWN]),
+    ("sources/index.html", [SCRIPT, ATTRIBUTE, MARKDOWN]),
+    ("glossary/index.html", [ATTRIBUTE, SCRIPT]),
+])
+def test_hostile_text_reads_exactly_as_typed(hostile_site: Path, page: str, shown: list[str]):
+    """Escaped once, not twice, and Markdown in plain-text fields is not interpreted."""
+    text = " ".join(" ".join(scan(hostile_site / page).text).split())
+    for value in shown:
+        assert value in text, f"{page} does not show {value!r} as text"
+
+
+def test_markdown_field_renders_markdown_but_no_script(hostile_site: Path):
+    html = (hostile_site / "programmes/test-programme/index.html").read_text(encoding="utf-8")
+    assert "<strong>bold</strong>" in html and 'href="https://www.nato.int/"' in html
+
+
+def _downloads(site: Path, suffix: str) -> list[Path]:
+    return sorted((site / "downloads").glob(f"*{suffix}")) if (site / "downloads").is_dir() else []
+
+
+def _strings(value: object) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+def test_downloads_hold_the_text_as_data(hostile_site: Path):
+    """JSON and CSV values are the text as typed, neither HTML-escaped nor turned into markup."""
+    json_strings = [s for path in _downloads(hostile_site, ".json")
+                    for s in _strings(json.loads(path.read_text(encoding="utf-8")))]
+    csv_cells = [cell for path in _downloads(hostile_site, ".csv")
+                 for row in csv.reader(path.read_text(encoding="utf-8-sig").splitlines()) for cell in row]
+    for values in (json_strings, csv_cells):
+        if values:
+            assert SCRIPT + " TST" in values and ATTRIBUTE in values
+            assert not any("&lt;script&gt;" in value for value in values)
+    for path in _downloads(hostile_site, ".ics"):
+        unfolded = path.read_bytes().decode("utf-8").replace("\r\n ", "")
+        assert f"SUMMARY:{SCRIPT} TST\r\n" in unfolded and f"SUMMARY:{ATTRIBUTE}\r\n" in unfolded
+
+
+# In the browser ---------------------------------------------------------------------------------
+
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run",
+                 "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
+# Material's search shows this until its worker has loaded the index.
+SEARCH_READY = """() => {
+  const meta = document.querySelector('.md-search-result__meta');
+  return meta !== null && meta.textContent.trim() !== 'Initializing search';
+}"""
+BROWSER_PAGES = ["/", "/timeline/", "/programmes/pfp/", "/programmes/test-programme/", "/sources/", "/glossary/"]
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def served(hostile_site: Path) -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(hostile_site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    thread.join()
+
+
+@pytest.mark.browser
+def test_no_dialog_fires_in_the_browser(served: str):
+    from playwright.sync_api import sync_playwright
+
+    dialogs: list[str] = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.on("dialog", lambda dialog: (dialogs.append(f"{page.url}: {dialog.message}"), dialog.dismiss()))
+        page.goto(served + "/404.html")
+        page.evaluate("alert('control')")  # the watcher works: a real alert is caught
+        assert dialogs == [f"{served}/404.html: control"]
+        dialogs.clear()
+        for path in BROWSER_PAGES:
+            page.goto(served + path, wait_until="load")
+            page.wait_for_timeout(200)  # let late handlers (image errors, search worker) run
+        page.set_viewport_size({"width": 1280, "height": 900})
+        page.goto(served + "/", wait_until="load")
+        page.wait_for_function(SEARCH_READY)
+        search = page.locator("input.md-search__input")
+        search.click()
+        search.press_sequentially("alert")  # finds the hostile titles, which the results then show
+        page.locator(".md-search-result__item").first.wait_for(timeout=30_000)
+        page.wait_for_timeout(200)
+        page.goto(served + "/timeline/?programme=test-programme#test-script-title", wait_until="load")
+        page.locator("#test-script-title").hover()
+        browser.close()
+    assert dialogs == []
