@@ -1,0 +1,151 @@
+"""Check every internal link and #anchor of the built site with LinkChecker, offline.
+
+Usage: .venv/bin/python scripts/check_links.py site
+
+Serves the folder on 127.0.0.1 (a free port), runs LinkChecker with scripts/linkcheckerrc from the
+home page with unlimited recursion, and exits 1 with a list of broken links and anchors, or prints
+a one-line summary. Nothing but the local server is fetched.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import os
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+CONFIG = Path(__file__).with_name("linkcheckerrc")
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    """Serves the site quietly and sends the `LinkChecker` header that lifts LinkChecker's
+    10-requests-per-second limit for this host (see maxrequestspersecond in linkcheckerrc(5))."""
+
+    def end_headers(self) -> None:
+        self.send_header("LinkChecker", "local test server")
+        super().end_headers()
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+class _Server(ThreadingHTTPServer):
+    """A threaded server that stays quiet when LinkChecker hangs up before a reply is finished."""
+
+    def handle_error(self, request, client_address) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
+@dataclass
+class Row:
+    """One URL as LinkChecker logged it."""
+
+    url: str
+    name: str
+    parent: str
+    result: str
+    warnings: str
+    valid: bool
+    line: str
+
+    @property
+    def is_page(self) -> bool:
+        path = urlsplit(self.url).path
+        return path.endswith("/") or path.endswith(".html")
+
+
+def make_readable(site: Path) -> None:
+    """LinkChecker drops root to `nobody`; the served files must be readable by anyone."""
+    subprocess.run(["chmod", "-R", "a+rX", str(site)], check=True)
+
+
+def start_server(site: Path) -> ThreadingHTTPServer:
+    handler = functools.partial(_Handler, directory=str(site))
+    server = _Server(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def run_linkchecker(start_url: str) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "linkcheck", "--config", str(CONFIG), "--no-status", start_url]
+    # LinkChecker reads ~/.linkchecker/linkcheckerrc too; an empty HOME keeps local settings out.
+    env = {**os.environ, "HOME": "/nonexistent"}
+    return subprocess.run(command, capture_output=True, text=True, env=env, timeout=600)
+
+
+def parse_rows(output: str) -> list[Row]:
+    reader = csv.reader(io.StringIO(output), delimiter=";")
+    header = next(reader, None)
+    if header is None or header[0] != "urlname":
+        return []
+    rows = []
+    for cells in reader:
+        cells = cells + [""] * (len(header) - len(cells))
+        record = dict(zip(header, cells, strict=True))
+        rows.append(
+            Row(
+                url=record["url"] or record["urlname"],
+                name=record["urlname"],
+                parent=record["parentname"],
+                result=record["result"],
+                warnings=record["warningstring"],
+                valid=record["valid"] == "True",
+                line=record["line"],
+            )
+        )
+    return rows
+
+
+def describe(row: Row, base: str) -> str:
+    where = row.parent.replace(base, "/") if row.parent else "(start)"
+    if row.line:
+        where += f" line {row.line}"
+    problem = row.result if not row.valid else row.warnings.replace("\n", "; ")
+    problem = problem.split(" Available anchors:")[0]
+    return f"  {where}: {row.name}\n      {problem}"
+
+
+def check(site: Path) -> int:
+    if not (site / "index.html").is_file():
+        print(f"{site}/index.html not found: build the site first (make build).", file=sys.stderr)
+        return 2
+    make_readable(site)
+    server = start_server(site)
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    try:
+        finished = run_linkchecker(base)
+    finally:
+        server.shutdown()
+    rows = parse_rows(finished.stdout)
+    if not rows or finished.returncode == 2:
+        print("LinkChecker did not run properly:", file=sys.stderr)
+        print(finished.stdout[-3000:], finished.stderr[-3000:], sep="\n", file=sys.stderr)
+        return 2
+    broken = [row for row in rows if not row.valid or row.warnings]
+    if broken or finished.returncode != 0:
+        print(f"{len(broken)} broken link(s) or anchor(s) in {site}:", file=sys.stderr)
+        for row in broken:
+            print(describe(row, base), file=sys.stderr)
+        return 1
+    pages = {urlsplit(row.url).path for row in rows if row.is_page and row.url.startswith(base)}
+    print(f"Links OK: {len(pages)} pages checked, {len(rows)} links checked (internal links and anchors).")
+    return 0
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 2:
+        print(__doc__, file=sys.stderr)
+        return 2
+    return check(Path(argv[1]).resolve())
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
