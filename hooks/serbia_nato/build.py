@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from . import links
@@ -27,6 +28,10 @@ class Build:
     downloads: list[Download] = field(default_factory=list)
     _rendered: dict[str, tuple[str, str]] = field(default_factory=dict)
 
+    @cached_property
+    def _json_ld(self) -> str:
+        return json_ld(self.data, self.site_url)
+
     @classmethod
     def start(cls, project: Path, docs_dir: Path, site_url: str = "") -> Build:
         data = load_dataset(project / "data")
@@ -35,7 +40,8 @@ class Build:
         return build
 
     def renderer(self, src: str) -> Renderer:
-        return Renderer(self.data, src, downloads=self.downloads, json_ld=json_ld(self.data, self.site_url))
+        json_for_page = self._json_ld if src == links.TIMELINE else ""
+        return Renderer(self.data, src, downloads=self.downloads, json_ld=json_for_page)
 
     def _check_pages(self, docs_dir: Path, project: Path) -> None:
         problems: list[str] = []

@@ -11,6 +11,7 @@ import difflib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Literal, get_args, get_origin
 
@@ -57,8 +58,48 @@ class Dataset:
     terms: dict[str, models.Term]
     warnings: list[Problem] = field(default_factory=list)
 
+    def milestone_ids_naming(self, field_name: str) -> dict[str, set[str]]:
+        """For "themes" or "programmes": each id, and the ids of the milestones that name it."""
+        return self._milestone_index[field_name]
+
+    @cached_property
+    def _milestone_index(self) -> dict[str, dict[str, set[str]]]:
+        index: dict[str, dict[str, set[str]]] = {"themes": {}, "programmes": {}}
+        for milestone in self.milestones.values():
+            for field_name, refs in index.items():
+                for ref in getattr(milestone, field_name):
+                    refs.setdefault(ref, set()).add(milestone.id)
+        return index
+
+    @cached_property
+    def citing_index(self) -> dict[str, list[tuple[str, models.Record]]]:
+        """Each source id, and the (kind, record) pairs that cite it anywhere."""
+        index: dict[str, list[tuple[str, models.Record]]] = {}
+        groups = (("milestone", self.milestones), ("programme", self.programmes), ("trust fund", self.trust_funds))
+        for kind, records in groups:
+            for record in records.values():
+                for source_id in cited_sources(record):
+                    index.setdefault(source_id, []).append((kind, record))
+        return index
+
     def chronological(self) -> list[models.Milestone]:
-        return sorted(self.milestones.values(), key=lambda m: (dates.sort_key(m.date), m.id))
+        return list(self._chronological)
+
+    @cached_property
+    def _chronological(self) -> tuple[models.Milestone, ...]:
+        """Sorted once per dataset: pages ask for it many times in one build."""
+        return tuple(sorted(self.milestones.values(), key=lambda m: (dates.sort_key(m.date), m.id)))
+
+
+def cited_sources(record: models.Milestone | models.Programme | models.TrustFund) -> list[str]:
+    """The sources a record cites, in its own fields, its status and its disagreement, in order."""
+    ids = list(record.sources)
+    status = getattr(record, "status", None)
+    if status is not None:
+        ids += status.sources
+    if record.disagreement is not None:
+        ids += [s for claim in record.disagreement.claims for s in claim.sources]
+    return list(dict.fromkeys(ids))
 
 
 @dataclass

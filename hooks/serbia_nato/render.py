@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 import re
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -43,13 +43,18 @@ def _finalize_markdown(value: object) -> object:
     return md_escape(value)
 
 
+@lru_cache(maxsize=8)
+def _acronym_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(term) for term in sorted(terms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])({alternatives})(?![\w-])")
+
+
 def abbreviate(text: str, terms: dict[str, str]) -> Markup:
     """Escape text for HTML and wrap each known acronym in <abbr> with its expansion."""
     escaped = str(html.escape(text, quote=False))
     if not terms:
         return Markup(escaped)
-    alternatives = "|".join(re.escape(term) for term in sorted(terms, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\w-])({alternatives})(?![\w-])")
+    pattern = _acronym_pattern(tuple(terms))
     return Markup(pattern.sub(lambda m: f'<abbr title="{html.escape(terms[m.group(1)])}">{m.group(1)}</abbr>', escaped))
 
 

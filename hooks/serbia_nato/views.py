@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from . import dates
-from .load import Dataset
+from .load import Dataset, cited_sources
 from .models import Disagreement, Milestone, Programme, Record, TrustFund
 
 UNIT_WORDS = {
@@ -84,10 +84,15 @@ def by_year(milestones: list[Milestone]) -> list[tuple[int, list[Milestone]]]:
 
 
 def milestones_where(data: Dataset, theme: str | None = None, programme: str | None = None) -> list[Milestone]:
-    return [
-        m for m in data.chronological()
-        if (theme is None or theme in m.themes) and (programme is None or programme in m.programmes)
-    ]
+    """Milestones with a theme and/or a programme, in date order."""
+    chosen = data.chronological()
+    if theme is not None:
+        named = data.milestone_ids_naming("themes").get(theme, set())
+        chosen = [m for m in chosen if m.id in named]
+    if programme is not None:
+        named = data.milestone_ids_naming("programmes").get(programme, set())
+        chosen = [m for m in chosen if m.id in named]
+    return chosen
 
 
 def programmes_where(data: Dataset, theme: str) -> list[Programme]:
@@ -154,26 +159,10 @@ def disagreements_about(data: Dataset, record: Programme | TrustFund) -> list[tu
 
 def citing(data: Dataset, source_id: str) -> list[tuple[str, Record]]:
     """Every record that cites a source, anywhere in it, as (kind, record)."""
-    found = []
-    groups: list[tuple[str, dict[str, Record]]] = [
-        ("milestone", data.milestones), ("programme", data.programmes), ("trust fund", data.trust_funds),
-    ]
-    for kind, records in groups:
-        for record in records.values():
-            if source_id in all_sources(record):
-                found.append((kind, record))
-    return found
+    return data.citing_index.get(source_id, [])
 
 
-def all_sources(record: Milestone | Programme | TrustFund) -> list[str]:
-    """The sources a record cites, in its own fields, its status and its disagreement, in order."""
-    ids = list(record.sources)
-    status = getattr(record, "status", None)
-    if status is not None:
-        ids += status.sources
-    if record.disagreement is not None:
-        ids += [s for claim in record.disagreement.claims for s in claim.sources]
-    return list(dict.fromkeys(ids))
+all_sources = cited_sources
 
 
 @dataclass(frozen=True)
