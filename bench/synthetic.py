@@ -38,12 +38,12 @@ _PROGRAMME_KINDS = ["partnership-framework", "programme", "initiative", "forum",
                     "operation", "agreement", "centre", "fund"]
 _STATES = ["active", "under-way", "in-transition", "completed", "superseded", "ended"]
 _PUBLISHERS = [
-    ("Synthetic Alliance Press Office", "official-nato"),
-    ("Synthetic Alliance Parliamentary Assembly", "official-nato"),
-    ("Synthetic Ministry of Defence", "official-serbian"),
-    ("Synthetic Mission in Brussels", "official-serbian"),
-    ("Synthetic Centre for Security Policy", "independent-analysis"),
-    ("Synthetic Balkans Review", "independent-analysis"),
+    ("Synthetic Alliance Press Office", "nato"),
+    ("Synthetic Alliance Parliamentary Assembly", "nato"),
+    ("Synthetic Ministry of Defence", "serbian-government"),
+    ("Synthetic Mission in Brussels", "serbian-government"),
+    ("Synthetic Centre for Security Policy", "analysis"),
+    ("Synthetic Balkans Review", "analysis"),
 ]
 _PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9 .'()/-]*[A-Za-z0-9.)]|[0-9]{4}-[0-9]{2}(?:-[0-9]{2})?")
 _RESERVED_WORDS = {"true", "false", "null", "yes", "no", "on", "off"}
@@ -179,7 +179,7 @@ class _Generator:
             if self.rng.random() < 0.8:
                 record["url"] = f"https://example.org/{source_id}"
             topic = self.rng.choice(_TOPICS)
-            record.update(kind=kind, summary=f"A synthetic {kind.replace('-', ' ')} text about {topic}.")
+            record.update(kind=kind, language="en", summary=f"A synthetic {kind.replace('-', ' ')} text about {topic}.")
             records.append(record)
         return records
 

@@ -220,7 +220,7 @@ def test_check_prints_warnings_and_still_passes(tmp_path: Path):
     folder = copy_data(tmp_path)
     start = apply_change(folder, {"file": "sources.yml", "append": (
         "  - id: test-source\n    title: A test source\n    publisher: The tests\n    date: 2020\n"
-        "    kind: independent-analysis\n    summary: A source nothing cites.\n")})
+        "    kind: analysis\n    language: en\n    summary: A source nothing cites.\n")})
     result = run_check(str(folder), cwd=tmp_path)
     assert result.returncode == 0, result.stdout
     assert (f"data/sources.yml:{start}: test-source: id: is cited by nothing; allowed, but a source should "

@@ -54,7 +54,8 @@ ADDITIONS = {
     publisher: {_q(ATTRIBUTE)}
     date: 2030
     url: https://www.nato.int/cps/en/natohq/topics_50100.htm?q=%22%3E
-    kind: independent-analysis
+    kind: analysis
+    language: en
     summary: {_q(MARKDOWN)}
 """,
     "programmes.yml": f"""

@@ -103,7 +103,27 @@ SourceIds = Annotated[
     Field(min_length=1, description="Ids of the sources (data/sources.yml) that support this."),
 ]
 
-SourceKind = Literal["official-nato", "official-serbian", "independent-analysis"]
+SourceKind = Literal["nato", "serbian-government", "other-government", "news", "analysis"]
+# How a reader sees each kind of source; a test holds these keys to SourceKind.
+SOURCE_KIND_WORDS: dict[str, str] = {
+    "nato": "NATO",
+    "serbian-government": "Serbian government",
+    "other-government": "another government",
+    "news": "news",
+    "analysis": "analysis",
+}
+Language = Literal["en", "sr-Latn", "sr-Cyrl", "sq", "de", "fr", "it", "ru"]
+# Each language a source may be written in (BCP 47 tags), as a reader sees it.
+LANGUAGE_NAMES: dict[str, str] = {
+    "en": "English",
+    "sr-Latn": "Serbian (Latin script)",
+    "sr-Cyrl": "Serbian (Cyrillic script)",
+    "sq": "Albanian",
+    "de": "German",
+    "fr": "French",
+    "it": "Italian",
+    "ru": "Russian",
+}
 State = Literal["active", "under-way", "in-transition", "completed", "superseded", "ended"]
 ProgrammeKind = Literal[
     "partnership-framework",
@@ -174,7 +194,8 @@ class Source(Record):
     date: PartialDate | None = Field(None, description="The document's date, as far as it is known.")
     date_note: ShortText | None = Field(None, description="How the date is known, when it is not printed.")
     url: Url | None = None
-    kind: SourceKind
+    kind: SourceKind = Field(description="Who speaks: NATO, Serbia's government, another government, news or analysis.")
+    language: Language = Field(description="The language the document is written in, as a BCP 47 tag.")
     document: ShortText | None = Field(
         None, description="The file in shared/sources/ that holds the text, if there is one."
     )

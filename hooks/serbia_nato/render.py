@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from . import dates, links, views
 from .load import Dataset
-from .models import ID_PATTERN
+from .models import ID_PATTERN, LANGUAGE_NAMES, SOURCE_KIND_WORDS
 
 TEMPLATES = Path(__file__).parent / "templates"
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()>#+\-.!|])")
@@ -78,6 +78,7 @@ def _environments() -> tuple[Environment, Environment]:
     md_env = Environment(autoescape=False, finalize=_finalize_markdown, **common)
     for env in (html_env, md_env):
         env.filters.update(human_date=dates.human_date, thousands=thousands, state=views.STATE_WORDS.get,
+                           source_kind=SOURCE_KIND_WORDS.__getitem__, language=LANGUAGE_NAMES.__getitem__,
                            id=_checked_id)
         env.globals.update(links=links, dates=dates)
     return html_env, md_env
