@@ -177,6 +177,9 @@ class Renderer:
         return render_html(
             "timeline.html.j2", **self._context(
                 groups=views.by_year(milestones), decades=views.decades(self.data), total=len(milestones),
+                latest=milestones[-1] if milestones else None,
+                theme_options=views.filter_options(self.data, "themes"),
+                programme_options=views.filter_options(self.data, "programmes"),
                 abbr=lambda text: abbreviate(text, self.terms), href=self.href,
             )
         )
@@ -230,6 +233,8 @@ class Renderer:
         return render_markdown("key_facts.md.j2", **self._context(
             pfp=self.data.programmes.get("pfp"), frameworks=views.current_frameworks(self.data),
             totals=views.trust_fund_totals(self.data), states=views.trust_fund_states(self.data),
+            as_of=views.newest_source_date(self.data),
+            funds_as_of=views.newest([fund.status.as_of for fund in self.data.trust_funds.values()]),
         ))
 
     def downloads(self) -> str:

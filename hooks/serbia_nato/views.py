@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from . import dates
 from .load import Dataset, cited_sources
-from .models import Disagreement, Milestone, Programme, Record, TrustFund
+from .models import Disagreement, Milestone, Programme, Record, Theme, TrustFund
 
 UNIT_WORDS = {
     "weapons": "small arms and light weapons",
@@ -48,6 +48,15 @@ class Total:
     @property
     def words(self) -> str:
         return UNIT_WORDS[self.unit]
+
+
+@dataclass(frozen=True)
+class FilterOption:
+    """A theme or programme offered as a timeline filter, with how many events it matches."""
+
+    id: str
+    name: str
+    count: int
 
 
 @dataclass(frozen=True)
@@ -95,6 +104,17 @@ def milestones_where(data: Dataset, theme: str | None = None, programme: str | N
     return chosen
 
 
+def filter_options(data: Dataset, field_name: str) -> list[FilterOption]:
+    """For "themes" or "programmes": each record that some milestone names, in file order.
+
+    A record that no milestone names is left out, so that no filter leads to an empty timeline.
+    """
+    records: dict[str, Theme] | dict[str, Programme] = data.themes if field_name == "themes" else data.programmes
+    naming = data.milestone_ids_naming(field_name)
+    return [FilterOption(record_id, record.name, len(naming[record_id]))
+            for record_id, record in records.items() if naming.get(record_id)]
+
+
 def programmes_where(data: Dataset, theme: str) -> list[Programme]:
     return [p for p in data.programmes.values() if theme in p.themes]
 
@@ -115,6 +135,15 @@ def trust_fund_totals(data: Dataset) -> list[Total]:
             sums.setdefault(quantity.unit, []).append(quantity.amount)
             approx[quantity.unit] |= quantity.approximate
     return [Total(unit, sum(amounts), approx[unit], len(amounts)) for unit, amounts in sums.items()]
+
+
+def newest(dated: list[str]) -> str | None:
+    """The latest of some partial dates, or None when there are none."""
+    return max(dated, key=dates.sort_key, default=None)
+
+
+def newest_source_date(data: Dataset) -> str | None:
+    return newest([source.date for source in data.sources.values() if source.date])
 
 
 def trust_fund_states(data: Dataset) -> dict[str, int]:

@@ -60,22 +60,34 @@ def check_filter(page: Page, dataset, select: str, field: str, parameter: str) -
 
 def test_theme_filter_shows_exactly_the_events_of_each_theme(light_session, fresh, dataset) -> None:
     page = fresh(light_session).open(TIMELINE)
-    assert option_values(page, "#tl-theme") == ["", *dataset.themes]
+    offered = [t for t in dataset.themes if milestones_with(dataset, "themes", t)]
+    assert option_values(page, "#tl-theme") == ["", *offered]
     problems = check_filter(page, dataset, "#tl-theme", "themes", "theme")
     assert not problems, "\n".join(problems)
 
 
 def test_programme_filter_shows_exactly_the_events_of_each_programme(light_session, fresh, dataset) -> None:
     page = fresh(light_session).open(TIMELINE)
-    assert sorted(option_values(page, "#tl-programme")) == sorted(["", *dataset.programmes])
+    offered = [p for p in dataset.programmes if milestones_with(dataset, "programmes", p)]
+    assert sorted(option_values(page, "#tl-programme")) == sorted(["", *offered])
     problems = check_filter(page, dataset, "#tl-programme", "programmes", "programme")
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("select, field", [("#tl-theme", "themes"), ("#tl-programme", "programmes")])
+def test_each_filter_option_names_its_count_and_none_is_empty(light_session, fresh, dataset, select, field):
+    page = fresh(light_session).open(TIMELINE)
+    labels = page.locator(f"{select} option").evaluate_all("options => options.map(o => [o.value, o.text])")
+    for value, text in labels[1:]:
+        count = len(milestones_with(dataset, field, value))
+        assert count > 0 and text.endswith(f" ({count})"), (value, text)
 
 
 def test_filters_that_match_nothing_say_so(light_session, fresh, dataset) -> None:
     theme, programme = next(
         (t, p) for t in dataset.themes for p in dataset.programmes
-        if not milestones_with(dataset, "themes", t) & milestones_with(dataset, "programmes", p)
+        if milestones_with(dataset, "themes", t) and milestones_with(dataset, "programmes", p)
+        and not milestones_with(dataset, "themes", t) & milestones_with(dataset, "programmes", p)
     )
     page = fresh(light_session).open(TIMELINE)
     expect(page.locator("[data-timeline-empty]")).to_be_hidden()
