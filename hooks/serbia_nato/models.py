@@ -112,13 +112,16 @@ SOURCE_KIND_WORDS: dict[str, str] = {
     "news": "news",
     "analysis": "analysis",
 }
-Language = Literal["en", "sr-Latn", "sr-Cyrl", "sq", "de", "fr", "it", "ru"]
+Language = Literal["en", "sr-Latn", "sr-Cyrl", "sq", "bs", "hr", "mk", "de", "fr", "it", "ru"]
 # Each language a source may be written in (BCP 47 tags), as a reader sees it.
 LANGUAGE_NAMES: dict[str, str] = {
     "en": "English",
     "sr-Latn": "Serbian (Latin script)",
     "sr-Cyrl": "Serbian (Cyrillic script)",
     "sq": "Albanian",
+    "bs": "Bosnian",
+    "hr": "Croatian",
+    "mk": "Macedonian",
     "de": "German",
     "fr": "French",
     "it": "Italian",
