@@ -14,7 +14,8 @@ from pathlib import Path
 
 from . import links
 from .downloads import Download, json_ld, make_downloads
-from .load import Dataset, load_dataset
+from .dataset import Dataset
+from .load import load_dataset
 from .markers import MarkerError, replace_markers
 from .render import Renderer, abbreviation_lines
 

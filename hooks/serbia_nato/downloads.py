@@ -16,9 +16,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from . import dates, links
-from .load import Dataset
+from .dataset import Dataset, cited_sources
 from .models import Disagreement, Status
-from .views import all_sources
 
 FOLDER = "downloads"
 CSV_FIELDS = ["id", "date", "date_precision", "title", "summary", "themes", "programmes", "sources", "as_of", "url"]
@@ -171,7 +170,7 @@ def programmes_download(data: Dataset, urls: _Urls) -> ProgrammesDownload:
         ProgrammeOut(
             **p.model_dump(include={"id", "name", "acronym", "kind", "summary", "serbia", "began", "ended",
                                     "part_of"}),
-            status=p.status, themes=list(p.themes), sources=all_sources(p), disagreement=p.disagreement,
+            status=p.status, themes=list(p.themes), sources=cited_sources(p), disagreement=p.disagreement,
             url=urls.page(links.programme_page(p.id)),
         )
         for p in data.programmes.values()
@@ -184,7 +183,7 @@ def trust_funds_download(data: Dataset, urls: _Urls) -> TrustFundsDownload:
             **f.model_dump(include={"id", "name", "purpose", "executing_agency", "started", "ended",
                                     "duration_years", "note"}),
             quantities=[QuantityOut(**q.model_dump()) for q in f.quantities], lead_nations=list(f.lead_nations),
-            status=f.status, milestones=list(f.milestones), sources=all_sources(f), disagreement=f.disagreement,
+            status=f.status, milestones=list(f.milestones), sources=cited_sources(f), disagreement=f.disagreement,
             url=urls.page(links.TRUST_FUNDS, f.id),
         )
         for f in data.trust_funds.values()

@@ -15,7 +15,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import dates, links, views
-from .load import Dataset
+from .dataset import Dataset, cited_sources
 from .models import ID_PATTERN, LANGUAGE_NAMES, SOURCE_KIND_WORDS
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -199,7 +199,7 @@ class Renderer:
             children=views.children(self.data, programme.id),
             parent=self.data.programmes.get(programme.part_of or ""),
             funds=list(self.data.trust_funds.values()) if programme.id == "trust-funds" else [],
-            cited=views.all_sources(programme), disputes=views.disagreements_about(self.data, programme),
+            cited=cited_sources(programme), disputes=views.disagreements_about(self.data, programme),
         ))
 
     def programme_index(self) -> str:
