@@ -13,8 +13,8 @@ from functools import cached_property
 from pathlib import Path
 
 from . import links
-from .downloads import Download, json_ld, make_downloads
 from .dataset import Dataset
+from .downloads import Download, json_ld, make_downloads
 from .load import load_dataset
 from .markers import MarkerError, replace_markers
 from .render import Renderer, abbreviation_lines

@@ -42,7 +42,7 @@ def schema_problems(file: str, raw: LineDict, file_model: type[DataFileModel],
     return [problem for loc, problem in found if loc not in misspelled]
 
 
-def record_model_in(annotation: object) -> type[Record] | None:
+def _record_in(annotation: object) -> type[Record] | None:
     """The record model inside an annotation such as `list[Claim]` or `Status | None`."""
     for candidate in [annotation, *get_args(annotation)]:
         for inner in [candidate, *get_args(candidate)]:
@@ -83,7 +83,7 @@ def _place(raw: LineDict, file_model: type[Record], loc: Location) -> _Place:
         owner = model or owner
         if position > 0 or len(loc) == 1:
             names.append(str(step))
-        model = record_model_in(model.model_fields[step].annotation) if model is not None and known_field else None
+        model = _record_in(model.model_fields[step].annotation) if model is not None and known_field else None
         line, node = (node.key_lines[step], node[step]) if isinstance(node, LineDict) and in_yaml else (line, None)
     return _Place(line, item, names, owner)
 

@@ -15,7 +15,7 @@ from pydantic_core import ErrorDetails
 
 from . import references
 from .dataset import Dataset
-from .explain import record_model_in, schema_problems
+from .explain import schema_problems
 from .models import COLLECTIONS, Collection, Record
 from .problems import DataError, Problem
 from .references import FileRecords
