@@ -34,9 +34,10 @@ class Build:
         return json_ld(self.data, self.site_url)
 
     @classmethod
-    def start(cls, project: Path, docs_dir: Path, site_url: str = "") -> Build:
+    def start(cls, project: Path, docs_dir: Path, site_url: str = "", source_date_epoch: int | None = None) -> Build:
+        """Load and check everything; `source_date_epoch` is the build's SOURCE_DATE_EPOCH, if it has one."""
         data = load_dataset(project / "data")
-        build = cls(data, site_url, make_downloads(data, site_url))
+        build = cls(data, site_url, make_downloads(data, site_url, source_date_epoch))
         build._check_pages(docs_dir, project)
         return build
 

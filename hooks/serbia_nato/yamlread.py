@@ -65,7 +65,7 @@ class StrictLoader(Composer, CParser, SafeConstructor, Resolver):
         SafeConstructor.__init__(self)
         Resolver.__init__(self)
 
-    def compose_node(self, parent, index):  # noqa: ANN001, ANN201 - PyYAML's own signature
+    def compose_node(self, parent, index):  # PyYAML's own signature
         event = self.peek_event()
         line = event.start_mark.line + 1
         if isinstance(event, yaml.AliasEvent):
@@ -213,7 +213,7 @@ def _explain_reader(error: yaml.reader.ReaderError, text: str) -> YamlProblem:
 def read_yaml(text: str) -> object:
     """Parse one YAML document strictly; raise YamlProblem with a line number."""
     try:
-        return yaml.load(text, Loader=StrictLoader)  # noqa: S506 - StrictLoader is a SafeLoader
+        return yaml.load(text, Loader=StrictLoader)  # StrictLoader is a SafeLoader
     except YamlProblem:
         raise
     except yaml.reader.ReaderError as error:
