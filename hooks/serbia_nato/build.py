@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from . import links
 from .dataset import Dataset
@@ -84,7 +85,7 @@ class Build:
         files.update({download.path: download.content for download in self.downloads})
         return files
 
-    def expand_nav(self, nav: list | None) -> list | None:
+    def expand_nav(self, nav: list[Any] | None) -> list[Any] | None:
         """List every programme page under the nav entry that holds programmes/index.md."""
         if not nav:
             return nav

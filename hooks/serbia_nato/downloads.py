@@ -255,7 +255,7 @@ def milestones_ics(download: MilestonesDownload, host: str, source_date_epoch: i
     for milestone in download.milestones:
         if milestone.date_precision == "day":
             calendar.add_component(_ics_event(milestone, host, source_date_epoch))
-    return calendar.to_ical(sorted=False)  # in the order added, so every build writes the same bytes
+    return bytes(calendar.to_ical(sorted=False))  # in the order added, so every build writes the same bytes
 
 
 DOWNLOAD_MODELS: dict[str, type[_Out]] = {

@@ -66,7 +66,8 @@ def _item_name(node: object, index: int) -> str:
 
 def _place(raw: LineDict, file_model: type[Record], loc: Location) -> _Place:
     """Follow an error location through the raw YAML (for lines) and the models (for names)."""
-    line, node, item = raw.line, raw, ""
+    line, item = raw.line, ""
+    node: object = raw
     model: type[Record] | None = file_model
     owner: type[Record] = file_model
     names: list[str] = []
@@ -151,7 +152,7 @@ def _type_words(annotation: object) -> str:
         return _EXPECTED["list_type"][1]
     if isinstance(annotation, type) and issubclass(annotation, Record):
         return _EXPECTED["model_type"][1] + ": " + ", ".join(annotation.model_fields)
-    return {bool: "true, false", int: _EXPECTED["int_type"][1]}.get(annotation, "text")  # type: ignore[call-overload]
+    return {bool: "true, false", int: _EXPECTED["int_type"][1]}.get(annotation, "text")
 
 
 # The sentences --------------------------------------------------------------------------------

@@ -145,7 +145,13 @@ def _read_file(folder: Path, collection: Collection, display: str) -> tuple[File
         details = error.errors()
         return (_valid_part(display, raw, collection, details),
                 schema_problems(display, raw, collection.file_model, details))
-    return FileRecords(display, collection, raw[collection.name], list(getattr(validated, collection.name))), []
+    records = list(getattr(validated, collection.name))
+    return FileRecords(display, collection, _mappings(raw[collection.name]), records), []
+
+
+def _mappings(items: object) -> list[LineDict]:
+    """The raw records of a file that validated: a list whose items are all mappings."""
+    return [item for item in items if isinstance(item, LineDict)] if isinstance(items, LineList) else []
 
 
 def _valid_part(display: str, raw: LineDict, collection: Collection,
@@ -161,14 +167,17 @@ def _valid_part(display: str, raw: LineDict, collection: Collection,
     part = FileRecords(display, collection, [], [])
     for item in items:
         try:
-            part.records.append(collection.record_model.model_validate(item))
-            part.raw_items.append(item)
+            record = collection.record_model.model_validate(item)
         except ValidationError:
             ids = _possible_ids(item, collection.record_model)
             if not ids:
                 part.invalid_ids = None  # no telling what it was called
             elif part.invalid_ids is not None:
                 part.invalid_ids |= ids
+            continue
+        if isinstance(item, LineDict):  # always, for a record that validated
+            part.records.append(record)
+            part.raw_items.append(item)
     return part
 
 

@@ -68,7 +68,7 @@ MARKERS: dict[str, Marker] = {
     "milestone": _inline("milestones", lambda r, a: r.milestone_link(a["id"])),
     "programme": _inline("programmes", lambda r, a: r.programme_link(a["id"])),
 }
-# The collection that each named argument's id must name; "id" is the marker's own id_collection.
+# The collection each named argument's id must name; a positional id names the marker's id_collection.
 _ARGUMENT_COLLECTIONS = {"theme": "themes", "programme": "programmes"}
 
 
@@ -113,7 +113,7 @@ def _check_values(marker: Marker, args: dict[str, str], data: Dataset) -> str | 
             if not value.isdigit() or not 1 <= int(value) <= 50:
                 return f"count={value} is not a number from 1 to 50"
             continue
-        collection = COLLECTIONS[marker.id_collection if key == "id" else _ARGUMENT_COLLECTIONS[key]]
+        collection = COLLECTIONS[_ARGUMENT_COLLECTIONS.get(key) or marker.id_collection or ""]
         if value not in data.records(collection.name):
             return collection.unknown_id(value)
     return None

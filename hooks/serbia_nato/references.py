@@ -100,7 +100,7 @@ def _line_at(raw_item: LineDict, path: Path) -> int:
     line: int = raw_item.line
     node: object = raw_item
     for step in path:
-        if isinstance(node, LineDict) and step in node:
+        if isinstance(node, LineDict) and isinstance(step, str) and step in node:
             line, node = node.key_lines[step], node[step]
         elif isinstance(node, LineList) and isinstance(step, int) and step < len(node):
             line, node = node.item_lines[step], node[step]

@@ -10,13 +10,15 @@ import html
 import re
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import dates, links, views
 from .dataset import Dataset, cited_sources
-from .models import ID_PATTERN, LANGUAGE_NAMES, SOURCE_KIND_WORDS
+from .downloads import Download
+from .models import ID_PATTERN, LANGUAGE_NAMES, SOURCE_KIND_WORDS, Programme
 
 TEMPLATES = Path(__file__).parent / "templates"
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()>#+\-.!|])")
@@ -72,8 +74,8 @@ def thousands(number: int) -> str:
 @cache
 def _environments() -> tuple[Environment, Environment]:
     loader = FileSystemLoader(TEMPLATES)
-    common = {"loader": loader, "undefined": StrictUndefined, "trim_blocks": True, "lstrip_blocks": True,
-              "keep_trailing_newline": True}
+    common: dict[str, Any] = {"loader": loader, "undefined": StrictUndefined, "trim_blocks": True,
+                              "lstrip_blocks": True, "keep_trailing_newline": True}
     html_env = Environment(autoescape=True, **common)
     md_env = Environment(autoescape=False, finalize=_finalize_markdown, **common)
     for env in (html_env, md_env):
@@ -95,7 +97,7 @@ def render_markdown(template: str, **context: object) -> str:
 class Renderer:
     """Renders every data-driven piece of the site for one page (`page` is its docs/ path)."""
 
-    def __init__(self, data: Dataset, page: str, downloads: list | None = None, json_ld: str = ""):
+    def __init__(self, data: Dataset, page: str, downloads: list[Download] | None = None, json_ld: str = ""):
         self.data = data
         self.page = page
         self.download_files = downloads or []
@@ -131,7 +133,7 @@ class Renderer:
         return "dates not given in the sources"
 
     @staticmethod
-    def short_name(programme) -> str:
+    def short_name(programme: Programme) -> str:
         """A chart label: the acronym, or the name cut to fit."""
         name = programme.acronym or programme.name
         return name if len(name) <= 24 else name[:23].rstrip() + "…"
