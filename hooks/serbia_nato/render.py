@@ -1,7 +1,8 @@
 """Render the dataset through Jinja templates: HTML for the timeline, Markdown for the rest.
 
 HTML templates autoescape. Markdown templates escape every `{{ }}` through `finalize`, so data
-text can never become Markdown or HTML; only values built here as `Md` pass through as they are.
+text can never become Markdown or HTML; only values built here as `Md`, and the output of the
+shared macros in macros.md.j2, pass through as they are.
 """
 
 from __future__ import annotations
@@ -40,9 +41,16 @@ def md_escape(text: object) -> str:
 
 
 def _finalize_markdown(value: object) -> object:
+    """Each `{{ }}` of a Markdown template: numbers as they are, Markup as it is, everything else escaped.
+
+    The Markdown environment autoescapes only so that its macros (macros.md.j2) return Markup: their
+    output was escaped here already, value by value, and must not be escaped twice.
+    """
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return value
-    return md_escape(value)
+    if isinstance(value, Markup):
+        return value
+    return Markup(md_escape(value))
 
 
 @lru_cache(maxsize=8)
@@ -77,7 +85,7 @@ def _environments() -> tuple[Environment, Environment]:
     common: dict[str, Any] = {"loader": loader, "undefined": StrictUndefined, "trim_blocks": True,
                               "lstrip_blocks": True, "keep_trailing_newline": True}
     html_env = Environment(autoescape=True, **common)
-    md_env = Environment(autoescape=False, finalize=_finalize_markdown, **common)
+    md_env = Environment(autoescape=True, finalize=_finalize_markdown, **common)
     for env in (html_env, md_env):
         env.filters.update(human_date=dates.human_date, thousands=thousands, state=views.STATE_WORDS.get,
                            source_kind=SOURCE_KIND_WORDS.__getitem__, language=LANGUAGE_NAMES.__getitem__,
