@@ -1,4 +1,4 @@
-"""The one declared schema of data/: a pydantic model for every kind of record and file."""
+"""The one declared schema of data/: a pydantic model for every record and file, and the table of collections."""
 
 from __future__ import annotations
 
