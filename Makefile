@@ -34,7 +34,8 @@ browser:
 	@bash scripts/ensure-chromium.sh
 
 lint: setup
-	$(BIN)/ruff check hooks tests scripts
+	$(BIN)/ruff check hooks tests scripts bench
+	$(BIN)/mypy hooks
 
 test-unit: setup
 	$(BIN)/python -m pytest -m "not browser"

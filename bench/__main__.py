@@ -57,7 +57,7 @@ def say(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-def measure_size(args: argparse.Namespace, size: int | None, work: Path):  # noqa: ANN201 - a SizeResult
+def measure_size(args: argparse.Namespace, size: int | None, work: Path):  # returns a SizeResult
     from serbia_nato.load import load_dataset
 
     from .hooks_time import read_pages, run_hooks, time_load

@@ -54,7 +54,7 @@ _ARM_FILTER_TIMER = """
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
+    def log_message(self, format: str, *args: object) -> None:  # `format`: the base class's name
         pass
 
 
@@ -113,7 +113,7 @@ def measure_timeline(site_dir: Path, runs: int) -> TimelineTimes:
     )
 
 
-def _load_once(browser, url: str) -> tuple[float, float]:  # noqa: ANN001 - a Playwright Browser
+def _load_once(browser, url: str) -> tuple[float, float]:  # browser: a Playwright Browser
     """A cold load in a fresh context: (navigation start to load event end, to the painted count)."""
     context = browser.new_context()
     try:
@@ -128,7 +128,7 @@ def _load_once(browser, url: str) -> tuple[float, float]:  # noqa: ANN001 - a Pl
         context.close()
 
 
-def _filter_clicks(browser, url: str, runs: int) -> list[dict]:  # noqa: ANN001 - a Playwright Browser
+def _filter_clicks(browser, url: str, runs: int) -> list[dict]:  # browser: a Playwright Browser
     """Choose a theme (a different one each run) and time the update; reset to all between runs."""
     context = browser.new_context()
     try:
@@ -146,7 +146,7 @@ def _filter_clicks(browser, url: str, runs: int) -> list[dict]:  # noqa: ANN001 
         context.close()
 
 
-def _timed_choice(page, value: str) -> dict:  # noqa: ANN001 - a Playwright Page
+def _timed_choice(page, value: str) -> dict:  # page: a Playwright Page
     page.evaluate(_ARM_FILTER_TIMER)
     page.select_option("#tl-theme", value)
     page.wait_for_function("window.__benchFilter !== null", timeout=300_000)

@@ -1,23 +1,22 @@
 """Throw-away copies of the site project for the benchmarks, and `mkdocs build` runs on them.
 
-`copy_project` makes the real project (with any data folder) under a temporary folder;
+`copy_project` makes the real project (with any data folder) under a temporary folder, through
+the tests' one copy-and-build helper (tests/project_copy.py);
 `baseline_project` makes the same site with the hooks' output written out as plain Markdown
 and no hooks, to see what the build costs without the data layer.
 """
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import yaml
 from mkdocs.utils.yaml import get_yaml_loader
 
-PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides")
+from tests import project_copy
+
 HOOKS_ENTRY = "hooks/site_hooks.py"
 TIMED_HOOKS = "hooks/bench_timed_hooks.py"
 _IGNORE = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info")
@@ -28,18 +27,8 @@ class BuildFailed(RuntimeError):
 
 
 def copy_project(root: Path, data: Path, dest: Path) -> Path:
-    """Copy mkdocs.yml, docs/, hooks/ and overrides/ from root, and `data` as dest/data.
-
-    The copy's mkdocs.yml loads the hooks through bench/timed_hooks.py, which times them.
-    """
-    dest.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        source = root / part
-        if source.is_dir():
-            shutil.copytree(source, dest / part, ignore=_IGNORE)
-        elif source.is_file():
-            shutil.copy2(source, dest / part)
-    shutil.copytree(data, dest / "data", ignore=_IGNORE)
+    """Copy the project from root, with `data` as dest/data, its hooks timed by bench/timed_hooks.py."""
+    project_copy.copy_project(dest, root=root, data=data)
     shutil.copy2(Path(__file__).with_name("timed_hooks.py"), dest / TIMED_HOOKS)
     config = (dest / "mkdocs.yml").read_text(encoding="utf-8")
     if f"- {HOOKS_ENTRY}" not in config:
@@ -51,7 +40,7 @@ def copy_project(root: Path, data: Path, dest: Path) -> Path:
 def read_config(project: Path) -> dict:
     """mkdocs.yml as plain data, with `!ENV` values resolved the way MkDocs resolves them."""
     with open(project / "mkdocs.yml", encoding="utf-8") as stream:
-        return yaml.load(stream, Loader=get_yaml_loader())  # noqa: S506 - MkDocs' own safe loader
+        return yaml.load(stream, Loader=get_yaml_loader())  # MkDocs' own loader: safe, with !ENV
 
 
 def baseline_project(root: Path, rendered: dict[str, str | bytes], nav: list | None, dest: Path) -> Path:
@@ -87,11 +76,9 @@ def mkdocs_build(project: Path, site_dir: Path) -> tuple[float, float | None]:
     """
     hooks_times = site_dir.with_name(site_dir.name + "-hooks-seconds.txt")
     hooks_times.unlink(missing_ok=True)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project / "hooks"),
-           "BENCH_HOOKS_TIMES": str(hooks_times)}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site_dir)]
     started = time.perf_counter()
-    result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, check=False)
+    result = project_copy.build_site(project, site_dir, env={"BENCH_HOOKS_TIMES": str(hooks_times)}, quiet=True,
+                                     timeout=3600)
     elapsed = time.perf_counter() - started
     if result.returncode != 0:
         raise BuildFailed(f"mkdocs build failed in {project}:\n{(result.stdout + result.stderr)[-3000:]}")

@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
-# Drop the core's cached modules so that `mkdocs serve` picks up edits to them on rebuild.
+# Drop the core's cached modules so that `mkdocs serve` picks up edits to them on rebuild: MkDocs
+# re-reads the hook file but keeps modules it imported (https://github.com/mkdocs/mkdocs/issues/3993).
 for _name in [name for name in sys.modules if name == "serbia_nato" or name.startswith("serbia_nato.")]:
     del sys.modules[_name]
 
 from serbia_nato.build import Build  # noqa: E402
+from serbia_nato.links import DIRECTORY_URLS_ONLY  # noqa: E402
 from serbia_nato.markers import MarkerError  # noqa: E402
 from serbia_nato.problems import DataError  # noqa: E402
 
@@ -21,11 +26,27 @@ log = logging.getLogger("mkdocs.plugins.serbia_nato")
 _build: Build | None = None  # the current build's state; replaced at the start of every build
 
 
-def on_config(config):
+def _source_date_epoch() -> int | None:
+    """The build's SOURCE_DATE_EPOCH (https://reproducible-builds.org/specs/source-date-epoch/), if set."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    return int(epoch) if epoch.isdigit() else None
+
+
+def _current() -> Build:
+    if _build is None:
+        raise PluginError("serbia_nato: a page hook ran before on_config, so there is no build to use; "
+                          "allowed: the hooks as MkDocs calls them, on_config first")
+    return _build
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _build
+    if not config.use_directory_urls:
+        raise PluginError(f"serbia_nato: {DIRECTORY_URLS_ONLY}")
     project = Path(config.config_file_path).parent
     try:
-        _build = Build.start(project, Path(config.docs_dir), site_url=config.site_url or "")
+        _build = Build.start(project, Path(config.docs_dir), site_url=config.site_url or "",
+                             source_date_epoch=_source_date_epoch())
     except (DataError, MarkerError) as error:
         raise PluginError(f"serbia_nato: the data or a page is wrong:\n{error}") from None
     for warning in _build.data.warnings:
@@ -34,18 +55,18 @@ def on_config(config):
     return config
 
 
-def on_files(files, config):
-    for path, content in _build.generated_files().items():
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    for path, content in _current().generated_files().items():
         files.append(File.generated(config, path, content=content))
     return files
 
 
-def on_page_markdown(markdown, page, config, files):
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     try:
-        return _build.page_markdown(page.file.src_uri, markdown)
+        return _current().page_markdown(page.file.src_uri, markdown)
     except MarkerError as error:
         raise PluginError(f"serbia_nato: bad marker:\n{error}") from None
 
 
-def on_page_content(html, page, config, files):
-    return _build.page_html(html)
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return _current().page_html(html)

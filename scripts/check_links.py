@@ -105,7 +105,8 @@ def parse_rows(output: str) -> list[Row]:
 
 
 def describe(row: Row, base: str) -> str:
-    where = row.parent.replace(base, "/") if row.parent else "(start)"
+    # The page the link stands on, without the #anchor LinkChecker happened to reach it by first.
+    where = row.parent.replace(base, "/").split("#")[0] if row.parent else "(start)"
     if row.line:
         where += f" line {row.line}"
     problem = row.result if not row.valid else row.warnings.replace("\n", "; ")

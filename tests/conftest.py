@@ -1,19 +1,24 @@
-"""Shared fixtures: the project's paths, the real dataset, and one real strict build of the site."""
+"""Shared fixtures: the project's paths, the real dataset, one real strict build, and `--update-golden`."""
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from project_copy import ROOT, build_site
 
+from serbia_nato.dataset import Dataset
 from serbia_nato.load import load_dataset
 
-ROOT = Path(__file__).resolve().parent.parent
-MKDOCS = Path(sys.executable).parent / "mkdocs"
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite tests/golden/expected/ from the current output; review the diff before committing")
+
+
+@pytest.fixture(scope="session")
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
 
 
 @pytest.fixture(scope="session")
@@ -22,32 +27,12 @@ def root() -> Path:
 
 
 @pytest.fixture(scope="session")
-def dataset():
+def dataset() -> Dataset:
     return load_dataset(ROOT / "data")
 
 
-def build_site(project: Path, site_dir: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    """Run a real `mkdocs build --strict` of a project folder into site_dir."""
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000", **(env or {})}
-    return subprocess.run(
-        [str(MKDOCS), "build", "--strict", "-f", str(project / "mkdocs.yml"), "--site-dir", str(site_dir)],
-        capture_output=True, text=True, env=environment, check=False,
-    )
-
-
-def copy_project(destination: Path) -> Path:
-    """A copy of everything a build reads, to break or build without touching the real one."""
-    for name in ("mkdocs.yml", "docs", "hooks", "data", "overrides"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, destination / name)
-    return destination
-
-
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site, built once per test session with `mkdocs build --strict`."""
     site = tmp_path_factory.mktemp("site")
     result = build_site(ROOT, site)

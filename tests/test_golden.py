@@ -1,12 +1,11 @@
 """Golden tests: the small dataset in tests/golden/data/ in, rendered Markdown, HTML and downloads out.
 
-Run with UPDATE_GOLDEN=1 to rewrite tests/golden/expected/ after an intended change, then review
-the diff before committing it.
+Run `pytest tests/test_golden.py --update-golden` to rewrite tests/golden/expected/ after an
+intended change, then review the diff before committing it.
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -17,13 +16,20 @@ from serbia_nato.load import load_dataset
 from serbia_nato.render import Renderer
 
 GOLDEN = Path(__file__).parent / "golden"
+EXPECTED = GOLDEN / "expected"
 SITE_URL = "https://example.org/serbia-nato/"
-EPOCH = "1700000000"  # the golden iCalendar's DTSTAMP, whatever the environment says
+EPOCH = 1700000000  # the golden iCalendar's DTSTAMP, whatever the environment says
+GOLDEN_FILES = sorted(path.name for path in EXPECTED.iterdir())
 
 
-def _outputs() -> dict[str, str | bytes]:
+@pytest.fixture(scope="session")
+def golden_outputs() -> dict[str, str | bytes]:
+    """Everything the golden dataset renders to, by golden file name."""
     data = load_dataset(GOLDEN / "data")
-    page = lambda src: Renderer(data, src, json_ld="")  # noqa: E731 - a short factory for each page
+
+    def page(src: str) -> Renderer:
+        return Renderer(data, src, json_ld="")
+
     outputs: dict[str, str | bytes] = {
         "timeline.html": page(links.TIMELINE).timeline(),
         "programme-kfor.md": page(links.programme_page("kfor")).programme_page("kfor"),
@@ -37,35 +43,36 @@ def _outputs() -> dict[str, str | bytes]:
         "key-facts.md": page("index.md").key_facts(),
         "milestones-kosovo.md": page("topics/kosovo.md").milestone_list(theme="kosovo"),
     }
-    saved = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = EPOCH
-    try:
-        downloads = make_downloads(data, SITE_URL)
-    finally:
-        if saved is None:
-            del os.environ["SOURCE_DATE_EPOCH"]
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = saved
-    for download in downloads:
+    for download in make_downloads(data, SITE_URL, source_date_epoch=EPOCH):
         outputs[download.path.replace("/", "-")] = download.content
     return outputs
 
 
-OUTPUTS = _outputs()
+def _as_bytes(output: str | bytes) -> bytes:
+    return output if isinstance(output, bytes) else output.encode("utf-8")
 
 
-@pytest.mark.parametrize("name", sorted(OUTPUTS))
-def test_output_matches_golden_file(name: str) -> None:
-    expected_path = GOLDEN / "expected" / name
-    actual = OUTPUTS[name]
-    actual_bytes = actual if isinstance(actual, bytes) else actual.encode("utf-8")
-    if os.environ.get("UPDATE_GOLDEN"):
-        expected_path.parent.mkdir(parents=True, exist_ok=True)
-        expected_path.write_bytes(actual_bytes)
-    assert expected_path.exists(), f"no golden file {expected_path}; run with UPDATE_GOLDEN=1 and review it"
+@pytest.fixture(scope="session", autouse=True)
+def _rewrite_golden_files(golden_outputs: dict[str, str | bytes], update_golden: bool) -> None:
+    """With --update-golden, write every output to its golden file before any test compares."""
+    if update_golden:
+        for name, output in golden_outputs.items():
+            (EXPECTED / name).write_bytes(_as_bytes(output))
+
+
+@pytest.mark.parametrize("name", GOLDEN_FILES)
+def test_output_matches_golden_file(name: str, golden_outputs: dict[str, str | bytes]) -> None:
+    expected_path = EXPECTED / name
+    assert name in golden_outputs, f"golden file that nothing produces any more: {name}"
+    actual_bytes = _as_bytes(golden_outputs[name])
     assert actual_bytes.decode("utf-8") == expected_path.read_bytes().decode("utf-8")
 
 
-def test_every_golden_file_is_still_produced() -> None:
-    stale = {p.name for p in (GOLDEN / "expected").iterdir()} - set(OUTPUTS)
+def test_every_output_has_a_golden_file(golden_outputs: dict[str, str | bytes]) -> None:
+    missing = sorted(set(golden_outputs) - set(GOLDEN_FILES))
+    assert not missing, f"no golden file for {missing}; run pytest with --update-golden and review it"
+
+
+def test_every_golden_file_is_still_produced(golden_outputs: dict[str, str | bytes]) -> None:
+    stale = set(GOLDEN_FILES) - set(golden_outputs)
     assert not stale, f"golden files that nothing produces any more: {sorted(stale)}"

@@ -11,10 +11,12 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from . import links
+from .dataset import Dataset
 from .downloads import Download, json_ld, make_downloads
-from .load import Dataset, load_dataset
+from .load import load_dataset
 from .markers import MarkerError, replace_markers
 from .render import Renderer, abbreviation_lines
 
@@ -33,9 +35,10 @@ class Build:
         return json_ld(self.data, self.site_url)
 
     @classmethod
-    def start(cls, project: Path, docs_dir: Path, site_url: str = "") -> Build:
+    def start(cls, project: Path, docs_dir: Path, site_url: str = "", source_date_epoch: int | None = None) -> Build:
+        """Load and check everything; `source_date_epoch` is the build's SOURCE_DATE_EPOCH, if it has one."""
         data = load_dataset(project / "data")
-        build = cls(data, site_url, make_downloads(data, site_url))
+        build = cls(data, site_url, make_downloads(data, site_url, source_date_epoch))
         build._check_pages(docs_dir, project)
         return build
 
@@ -82,7 +85,7 @@ class Build:
         files.update({download.path: download.content for download in self.downloads})
         return files
 
-    def expand_nav(self, nav: list | None) -> list | None:
+    def expand_nav(self, nav: list[Any] | None) -> list[Any] | None:
         """List every programme page under the nav entry that holds programmes/index.md."""
         if not nav:
             return nav

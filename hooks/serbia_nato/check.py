@@ -14,7 +14,8 @@ import os
 import sys
 from pathlib import Path
 
-from .load import Dataset, load_dataset
+from .dataset import Dataset
+from .load import load_dataset
 from .problems import DataError
 
 _PROJECT = Path(__file__).resolve().parents[2]  # the repository this package lives in

@@ -36,7 +36,7 @@ def parse_partial_date(text: str) -> DateParts:
     if month is not None and not 1 <= month <= 12:
         raise PydanticCustomError("partial_date", "'{value}' has no month {month}; " + ALLOWED,
                                   {"value": text, "month": month})
-    if day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
+    if day is not None and month is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
         raise PydanticCustomError("partial_date", "'{value}' is not a real day; " + ALLOWED, {"value": text})
     return DateParts(year, month, day)
 

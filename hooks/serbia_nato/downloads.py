@@ -8,17 +8,16 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Literal
 
+import icalendar
 from pydantic import BaseModel, ConfigDict
 
 from . import dates, links
-from .load import Dataset
+from .dataset import Dataset, cited_sources
 from .models import Disagreement, Status
-from .views import all_sources
 
 FOLDER = "downloads"
 CSV_FIELDS = ["id", "date", "date_precision", "title", "summary", "themes", "programmes", "sources", "as_of", "url"]
@@ -52,7 +51,7 @@ class ProgrammeOut(_Out):
     serbia: str
     began: str | None
     ended: str | None
-    status: Status
+    status: Status | None
     themes: list[str]
     part_of: str | None
     sources: list[str]
@@ -171,7 +170,7 @@ def programmes_download(data: Dataset, urls: _Urls) -> ProgrammesDownload:
         ProgrammeOut(
             **p.model_dump(include={"id", "name", "acronym", "kind", "summary", "serbia", "began", "ended",
                                     "part_of"}),
-            status=p.status, themes=list(p.themes), sources=all_sources(p), disagreement=p.disagreement,
+            status=p.status, themes=list(p.themes), sources=cited_sources(p), disagreement=p.disagreement,
             url=urls.page(links.programme_page(p.id)),
         )
         for p in data.programmes.values()
@@ -184,7 +183,7 @@ def trust_funds_download(data: Dataset, urls: _Urls) -> TrustFundsDownload:
             **f.model_dump(include={"id", "name", "purpose", "executing_agency", "started", "ended",
                                     "duration_years", "note"}),
             quantities=[QuantityOut(**q.model_dump()) for q in f.quantities], lead_nations=list(f.lead_nations),
-            status=f.status, milestones=list(f.milestones), sources=all_sources(f), disagreement=f.disagreement,
+            status=f.status, milestones=list(f.milestones), sources=cited_sources(f), disagreement=f.disagreement,
             url=urls.page(links.TRUST_FUNDS, f.id),
         )
         for f in data.trust_funds.values()
@@ -221,53 +220,42 @@ def milestones_csv(download: MilestonesDownload) -> bytes:
     return buffer.getvalue().encode("utf-8-sig")  # the BOM tells spreadsheets the file is UTF-8
 
 
+def _stamp(milestone_date: str, source_date_epoch: int | None) -> datetime:
+    """The DTSTAMP: the build's SOURCE_DATE_EPOCH if it has one, else the milestone's own day."""
+    if source_date_epoch is not None:
+        return datetime.fromtimestamp(source_date_epoch, tz=UTC)
+    return datetime.strptime(milestone_date, "%Y-%m-%d").replace(tzinfo=UTC)
+
+
+def _ics_event(milestone: MilestoneOut, host: str, source_date_epoch: int | None) -> icalendar.Event:
+    day = datetime.strptime(milestone.date, "%Y-%m-%d").date()
+    event = icalendar.Event()
+    event.add("uid", f"{milestone.id}@{host}")
+    event.add("dtstamp", _stamp(milestone.date, source_date_epoch))
+    event.add("dtstart", day)
+    event.add("dtend", day + timedelta(days=1))
+    event.add("summary", _ics_text(milestone.title))
+    event.add("description", _ics_text(f"{milestone.summary} Sources: {', '.join(milestone.sources)}."))
+    event.add("url", milestone.url)
+    return event
+
+
 def _ics_text(value: str) -> str:
-    return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r", "").replace("\n", "\\n")
+    """Text without carriage returns; icalendar escapes the rest and folds long lines."""
+    return value.replace("\r", "")
 
 
-def _ics_fold(line: str) -> list[str]:
-    """Fold a content line at 75 octets without splitting a UTF-8 character (RFC 5545, 3.1)."""
-    folded, current = [], ""
-    for char in line:
-        limit = 75 if not folded else 74
-        if len((current + char).encode("utf-8")) > limit:
-            folded.append(current)
-            current = char
-        else:
-            current += char
-    folded.append(current)
-    return [folded[0]] + [f" {part}" for part in folded[1:]]
-
-
-def _stamp(milestone_date: str) -> str:
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=UTC).strftime("%Y%m%dT%H%M%SZ")
-    return milestone_date.replace("-", "") + "T000000Z"
-
-
-def milestones_ics(download: MilestonesDownload, host: str) -> bytes:
+def milestones_ics(download: MilestonesDownload, host: str, source_date_epoch: int | None) -> bytes:
     """All-day events for the milestones dated to the day; the others have no day to put them on."""
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Serbia and NATO reference//Milestones//EN",
-             "CALSCALE:GREGORIAN", "X-WR-CALNAME:Serbia and NATO milestones"]
-    for m in download.milestones:
-        if m.date_precision != "day":
-            continue
-        day = datetime.strptime(m.date, "%Y-%m-%d").date()
-        following = day.fromordinal(day.toordinal() + 1)
-        lines += [
-            "BEGIN:VEVENT",
-            f"UID:{m.id}@{host}",
-            f"DTSTAMP:{_stamp(m.date)}",
-            f"DTSTART;VALUE=DATE:{day:%Y%m%d}",
-            f"DTEND;VALUE=DATE:{following:%Y%m%d}",
-            f"SUMMARY:{_ics_text(m.title)}",
-            f"DESCRIPTION:{_ics_text(m.summary + ' Sources: ' + ', '.join(m.sources) + '.')}",
-            f"URL:{m.url}",
-            "END:VEVENT",
-        ]
-    lines.append("END:VCALENDAR")
-    return ("\r\n".join(part for line in lines for part in _ics_fold(line)) + "\r\n").encode("utf-8")
+    calendar = icalendar.Calendar()
+    calendar.add("version", "2.0")
+    calendar.add("prodid", "-//Serbia and NATO reference//Milestones//EN")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", "Serbia and NATO milestones")
+    for milestone in download.milestones:
+        if milestone.date_precision == "day":
+            calendar.add_component(_ics_event(milestone, host, source_date_epoch))
+    return bytes(calendar.to_ical(sorted=False))  # in the order added, so every build writes the same bytes
 
 
 DOWNLOAD_MODELS: dict[str, type[_Out]] = {
@@ -290,7 +278,8 @@ def download_schemas() -> dict[str, bytes]:
     }
 
 
-def make_downloads(data: Dataset, site_url: str) -> list[Download]:
+def make_downloads(data: Dataset, site_url: str, source_date_epoch: int | None = None) -> list[Download]:
+    """Every download; `source_date_epoch` (the build's SOURCE_DATE_EPOCH) dates the iCalendar file."""
     urls = _Urls(site_url)
     milestones = milestones_download(data, urls)
     host = site_url.split("//", 1)[-1].split("/", 1)[0].split(":", 1)[0] or "localhost"
@@ -299,7 +288,8 @@ def make_downloads(data: Dataset, site_url: str) -> list[Download]:
         Download(f"{FOLDER}/milestones.csv", "Milestones", "CSV", len(milestones.milestones),
                  milestones_csv(milestones)),
         Download(f"{FOLDER}/milestones.ics", "Milestones dated to the day", "iCalendar",
-                 sum(m.date_precision == "day" for m in milestones.milestones), milestones_ics(milestones, host)),
+                 sum(m.date_precision == "day" for m in milestones.milestones),
+                 milestones_ics(milestones, host, source_date_epoch)),
         Download(f"{FOLDER}/programmes.json", "Programmes", "JSON", len(data.programmes),
                  _json(programmes_download(data, urls))),
         Download(f"{FOLDER}/trust-funds.json", "Trust Fund projects", "JSON", len(data.trust_funds),

@@ -66,7 +66,8 @@ def form(themes: dict[str, models.Theme], programmes: dict[str, models.Programme
                 "description": "The http:// or https:// address of the page or document that reports the event."},
              "validations": {"required": True}},
             {"type": "input", "id": "source-publisher", "attributes": {
-                "label": "Source publisher", "description": "Who published it, e.g. NATO, Ministry of Defence, Reuters."},
+                "label": "Source publisher",
+                "description": "Who published it, e.g. NATO, Ministry of Defence, Reuters."},
              "validations": {"required": True}},
             {"type": "dropdown", "id": "source-kind", "attributes": {
                 "label": "Who speaks in the source", "description": f"One of: {kinds}.",

@@ -10,6 +10,9 @@ GLOSSARY = "glossary.md"
 TRUST_FUNDS = "trust-funds.md"
 PROGRAMMES = "programmes/index.md"
 DOWNLOADS = "downloads.md"
+# Raw HTML links and download permalinks are written for MkDocs' directory URLs (`a/b.md` -> `a/b/`).
+DIRECTORY_URLS_ONLY = ("`use_directory_urls: false` in mkdocs.yml is not supported: the timeline, chart and "
+                       "downloads link to pages as `page/`; allowed: `use_directory_urls: true` (the default)")
 
 
 def programme_page(programme_id: str) -> str:

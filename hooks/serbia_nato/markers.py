@@ -11,6 +11,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .dataset import Dataset
+from .models import COLLECTIONS
 from .render import Renderer
 
 MARKER = re.compile(r"\[\[\s*([A-Za-z][\w-]*)((?:\s+[^\s\]]+)*)\s*\]\]")
@@ -26,33 +28,48 @@ class MarkerError(Exception):
         super().__init__("\n".join(problems))
 
 
-@dataclass(frozen=True)
+Render = Callable[[Renderer, dict[str, str]], str]
+
+
+@dataclass(frozen=True, kw_only=True)
 class Marker:
-    block: bool
-    params: tuple[str, ...]  # accepted key=value names; "id" is the one positional argument
-    ids: str | None  # which records the positional id or `theme=`/`programme=` must name
-    render: Callable[[Renderer, dict[str, str]], str]
+    """One kind of marker: where it may stand, what arguments it takes, and how it renders."""
+
+    block: bool  # alone on a line (True) or inside a sentence (False)
+    render: Render
+    params: tuple[str, ...] = ()  # accepted key=value names; "id" is the one positional argument
+    required: tuple[str, ...] = ()
+    id_collection: str | None = None  # the collection (models.COLLECTIONS) the positional id names
+
+
+def _block(render: Render, params: tuple[str, ...] = (), required: tuple[str, ...] = ()) -> Marker:
+    return Marker(block=True, render=render, params=params, required=required)
+
+
+def _inline(id_collection: str, render: Render) -> Marker:
+    return Marker(block=False, render=render, params=("id",), required=("id",), id_collection=id_collection)
 
 
 MARKERS: dict[str, Marker] = {
-    "timeline": Marker(True, (), None, lambda r, a: r.timeline()),
-    "milestones": Marker(True, ("theme", "programme"), None,
-                         lambda r, a: r.milestone_list(theme=a.get("theme"), programme=a.get("programme"))),
-    "programmes": Marker(True, ("theme",), None, lambda r, a: r.programme_list(a["theme"])),
-    "programme-chart": Marker(True, (), None, lambda r, a: r.programme_chart()),
-    "programme-index": Marker(True, (), None, lambda r, a: r.programme_index()),
-    "trust-funds": Marker(True, (), None, lambda r, a: r.trust_funds()),
-    "sources": Marker(True, (), None, lambda r, a: r.sources()),
-    "disagreements": Marker(True, (), None, lambda r, a: r.disagreements()),
-    "glossary": Marker(True, (), None, lambda r, a: r.glossary()),
-    "key-facts": Marker(True, (), None, lambda r, a: r.key_facts()),
-    "downloads": Marker(True, (), None, lambda r, a: r.downloads()),
-    "latest": Marker(True, ("count",), None, lambda r, a: r.latest(int(a.get("count", "5")))),
-    "date": Marker(False, ("id",), "milestones", lambda r, a: r.date_link(a["id"])),
-    "milestone": Marker(False, ("id",), "milestones", lambda r, a: r.milestone_link(a["id"])),
-    "programme": Marker(False, ("id",), "programmes", lambda r, a: r.programme_link(a["id"])),
+    "timeline": _block(lambda r, a: r.timeline()),
+    "milestones": _block(lambda r, a: r.milestone_list(theme=a.get("theme"), programme=a.get("programme")),
+                         params=("theme", "programme")),
+    "programmes": _block(lambda r, a: r.programme_list(a["theme"]), params=("theme",), required=("theme",)),
+    "programme-chart": _block(lambda r, a: r.programme_chart()),
+    "programme-index": _block(lambda r, a: r.programme_index()),
+    "trust-funds": _block(lambda r, a: r.trust_funds()),
+    "sources": _block(lambda r, a: r.sources()),
+    "disagreements": _block(lambda r, a: r.disagreements()),
+    "glossary": _block(lambda r, a: r.glossary()),
+    "key-facts": _block(lambda r, a: r.key_facts()),
+    "downloads": _block(lambda r, a: r.downloads()),
+    "latest": _block(lambda r, a: r.latest(int(a.get("count", "5"))), params=("count",)),
+    "date": _inline("milestones", lambda r, a: r.date_link(a["id"])),
+    "milestone": _inline("milestones", lambda r, a: r.milestone_link(a["id"])),
+    "programme": _inline("programmes", lambda r, a: r.programme_link(a["id"])),
 }
-_REQUIRED = {"programmes": ("theme",), "date": ("id",), "milestone": ("id",), "programme": ("id",)}
+# The collection each named argument's id must name; a positional id names the marker's id_collection.
+_ARGUMENT_COLLECTIONS = {"theme": "themes", "programme": "programmes"}
 
 
 def _parse_args(raw: str) -> dict[str, str]:
@@ -71,27 +88,34 @@ def _check(name: str, args: dict[str, str], whole_line: bool, renderer: Renderer
     marker = MARKERS.get(name)
     if marker is None:
         return f"unknown marker; allowed: {', '.join(sorted(MARKERS))}"
+    return _check_arguments(marker, args, whole_line) or _check_values(marker, args, renderer.data)
+
+
+def _check_arguments(marker: Marker, args: dict[str, str], whole_line: bool) -> str | None:
+    """Where the marker stands, and which arguments it has."""
     if marker.block and not whole_line:
         return "is a block marker; allowed: alone on a line of its own"
     unknown = sorted(set(args) - set(marker.params))
     if unknown:
         allowed = ", ".join(marker.params) or "no arguments"
         return f"has unknown argument(s) {', '.join(unknown)}; allowed: {allowed}"
-    missing = [p for p in _REQUIRED.get(name, ()) if p not in args]
+    missing = [p for p in marker.required if p not in args]
     if missing:
         usage = " ".join("ID" if p == "id" else f"{p}=…" for p in marker.params)
         return f"needs {', '.join(missing)}; allowed: {usage}"
-    data = renderer.data
-    lookups = {"theme": data.themes, "programme": data.programmes,
-               "id": getattr(data, marker.ids) if marker.ids else {}}
+    return None
+
+
+def _check_values(marker: Marker, args: dict[str, str], data: Dataset) -> str | None:
+    """Each argument's value: a count in range, or the id of a record that exists."""
     for key, value in args.items():
         if key == "count":
             if not value.isdigit() or not 1 <= int(value) <= 50:
                 return f"count={value} is not a number from 1 to 50"
             continue
-        if value not in lookups[key]:
-            kind = marker.ids if key == "id" else f"{key}s"
-            return f"'{value}' is not a known {kind[:-1]}; allowed: an id from data/{kind}.yml"
+        collection = COLLECTIONS[_ARGUMENT_COLLECTIONS.get(key) or marker.id_collection or ""]
+        if value not in data.records(collection.name):
+            return collection.unknown_id(value)
     return None
 
 

@@ -1,9 +1,11 @@
-"""The one declared schema of data/: a pydantic model for every kind of record and file."""
+"""The one declared schema of data/: a pydantic model for every record and file, and the table of collections."""
 
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Annotated, ClassVar, Literal, get_args
 
 from pydantic import (
     AfterValidator,
@@ -98,10 +100,23 @@ MarkdownText = Annotated[
     Field(description="Markdown without raw HTML."),
 ]
 Url = Annotated[str, AfterValidator(_web_url), Field(description="An http:// or https:// address.")]
+
+
+@dataclass(frozen=True)
+class Ref:
+    """Marks a field whose ids name records of another collection, e.g. `Annotated[list[Id], Ref("sources")]`."""
+
+    collection: str
+
+
 SourceIds = Annotated[
     list[Id],
     Field(min_length=1, description="Ids of the sources (data/sources.yml) that support this."),
+    Ref("sources"),
 ]
+ThemeIds = Annotated[list[Id], Ref("themes")]
+ProgrammeIds = Annotated[list[Id], Ref("programmes")]
+MilestoneIds = Annotated[list[Id], Ref("milestones")]
 
 SourceKind = Literal["nato", "serbian-government", "other-government", "news", "analysis"]
 # How a reader sees each kind of source; a test holds these keys to SourceKind.
@@ -147,10 +162,13 @@ class Record(BaseModel):
     """Shared settings: unknown fields are errors, and text is never coerced from numbers."""
 
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    noun: ClassVar[str] = "record"  # how messages to editors name one of these
 
 
 class Claim(Record):
     """One source's version of a disputed fact."""
+
+    noun: ClassVar[str] = "claim"
 
     says: ShortText = Field(description="The claim in the project's own words.")
     sources: SourceIds
@@ -159,6 +177,8 @@ class Claim(Record):
 
 class Disagreement(Record):
     """A point on which the sources disagree: each claim with its source, and the site's choice."""
+
+    noun: ClassVar[str] = "disagreement"
 
     topic: ShortText = Field(description="What the sources disagree about.")
     claims: list[Claim] = Field(min_length=2)
@@ -179,18 +199,24 @@ class Disagreement(Record):
 class Status(Record):
     """A state as one dated source reports it."""
 
+    noun: ClassVar[str] = "status"
+
     state: State
     as_of: PartialDate = Field(description="The date of the source that reports this state.")
     sources: SourceIds
 
 
 class Theme(Record):
+    noun: ClassVar[str] = "theme"
+
     id: Id
     name: ShortText
     description: Text
 
 
 class Source(Record):
+    noun: ClassVar[str] = "source"
+
     id: Id
     title: ShortText
     publisher: ShortText
@@ -206,12 +232,14 @@ class Source(Record):
 
 
 class Milestone(Record):
+    noun: ClassVar[str] = "milestone"
+
     id: Id
     date: PartialDate
     title: ShortText
     summary: Text
-    themes: list[Id] = Field(min_length=1)
-    programmes: list[Id] = Field(default_factory=list)
+    themes: ThemeIds = Field(min_length=1)
+    programmes: ProgrammeIds = Field(default_factory=list)
     sources: SourceIds
     as_of: PartialDate | None = Field(
         None, description="For a state still under way: the date of the source that reports it."
@@ -220,6 +248,8 @@ class Milestone(Record):
 
 
 class Programme(Record):
+    noun: ClassVar[str] = "programme"
+
     id: Id
     name: ShortText
     acronym: ShortText | None = None
@@ -228,15 +258,19 @@ class Programme(Record):
     serbia: Text = Field(description="Serbia's part in it.")
     began: PartialDate | None = Field(None, description="When Serbia's part began.")
     ended: PartialDate | None = Field(None, description="When Serbia's part ended.")
-    status: Status
-    themes: list[Id] = Field(min_length=1)
-    part_of: Id | None = Field(None, description="The programme this one belongs to.")
+    status: Status | None = Field(
+        None, description="The state of Serbia's part, as the newest source that reports one gives it; "
+        "left out when no source reports a state.")
+    themes: ThemeIds = Field(min_length=1)
+    part_of: Annotated[Id | None, Ref("programmes")] = Field(None, description="The programme this one belongs to.")
     narrative: MarkdownText | None = Field(None, description="A longer account, in Markdown.")
     sources: SourceIds
     disagreement: Disagreement | None = None
 
 
 class Quantity(Record):
+    noun: ClassVar[str] = "quantity"
+
     amount: int = Field(gt=0)
     unit: Literal["weapons", "landmines-and-ammunition", "tonnes", "people"]
     approximate: bool = False
@@ -244,6 +278,8 @@ class Quantity(Record):
 
 
 class TrustFund(Record):
+    noun: ClassVar[str] = "trust fund"
+
     id: Id
     name: ShortText
     purpose: Text
@@ -254,50 +290,98 @@ class TrustFund(Record):
     ended: PartialDate | None = None
     duration_years: int | None = Field(None, gt=0)
     status: Status
-    milestones: list[Id] = Field(default_factory=list)
+    milestones: MilestoneIds = Field(default_factory=list)
     sources: SourceIds
     note: Text | None = Field(None, description="How the site combined the sources' accounts, if it did.")
     disagreement: Disagreement | None = None
 
 
 class Term(Record):
+    noun: ClassVar[str] = "glossary term"
+
     term: Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9/&-]*$", max_length=20)]
     expansion: ShortText
     explanation: ShortText
-    programme: Id | None = Field(None, description="The programme page that explains it further.")
-    sources: list[Id] = Field(default_factory=list)
+    programme: Annotated[Id | None, Ref("programmes")] = Field(
+        None, description="The programme page that explains it further.")
+    sources: Annotated[list[Id], Ref("sources")] = Field(default_factory=list)
 
 
-class ThemesFile(Record):
+class DataFileModel(Record):
+    """A data file: one top-level key holding the list of its records."""
+
+    noun: ClassVar[str] = "data file"
+
+
+class ThemesFile(DataFileModel):
     themes: list[Theme] = Field(min_length=1)
 
 
-class SourcesFile(Record):
+class SourcesFile(DataFileModel):
     sources: list[Source] = Field(min_length=1)
 
 
-class MilestonesFile(Record):
+class MilestonesFile(DataFileModel):
     milestones: list[Milestone] = Field(min_length=1)
 
 
-class ProgrammesFile(Record):
+class ProgrammesFile(DataFileModel):
     programmes: list[Programme] = Field(min_length=1)
 
 
-class TrustFundsFile(Record):
+class TrustFundsFile(DataFileModel):
     trust_funds: list[TrustFund] = Field(min_length=1)
 
 
-class GlossaryFile(Record):
+class GlossaryFile(DataFileModel):
     terms: list[Term] = Field(min_length=1)
 
 
-# Each data file, the model that reads it, and the JSON Schema published for editors.
-DATA_FILES: dict[str, type[Record]] = {
-    "themes.yml": ThemesFile,
-    "sources.yml": SourcesFile,
-    "milestones.yml": MilestonesFile,
-    "programmes.yml": ProgrammesFile,
-    "trust_funds.yml": TrustFundsFile,
-    "glossary.yml": GlossaryFile,
+@dataclass(frozen=True)
+class Collection:
+    """One kind of record, declared once: the file that holds it, its key there and its model."""
+
+    file: str  # e.g. "trust_funds.yml"
+    file_model: type[DataFileModel]
+
+    @property
+    def name(self) -> str:
+        """The file's top-level key, which is also the Dataset's attribute, e.g. "trust_funds"."""
+        return next(iter(self.file_model.model_fields))
+
+    @cached_property
+    def record_model(self) -> type[Record]:
+        [record_model] = get_args(self.file_model.model_fields[self.name].annotation)
+        return record_model  # type: ignore[no-any-return]
+
+    @property
+    def noun(self) -> str:
+        return self.record_model.noun
+
+    @property
+    def id_field(self) -> str:
+        return "id" if "id" in self.record_model.model_fields else "term"
+
+    @property
+    def states_facts(self) -> bool:
+        """Milestones, programmes and Trust Fund projects state facts: they cite sources and may disagree."""
+        return "disagreement" in self.record_model.model_fields
+
+    def unknown_id(self, ref: str, hint: str = "") -> str:
+        """The message for an id that names no record of this collection."""
+        return f"'{ref}' is not a known {self.noun}{hint}; allowed: an id from data/{self.file}"
+
+
+COLLECTIONS: dict[str, Collection] = {
+    collection.name: collection
+    for collection in (
+        Collection("themes.yml", ThemesFile),
+        Collection("sources.yml", SourcesFile),
+        Collection("milestones.yml", MilestonesFile),
+        Collection("programmes.yml", ProgrammesFile),
+        Collection("trust_funds.yml", TrustFundsFile),
+        Collection("glossary.yml", GlossaryFile),
+    )
 }
+# Each data file and the model that reads it; schema.py publishes their JSON Schema for editors.
+DATA_FILES: dict[str, type[DataFileModel]] = {c.file: c.file_model for c in COLLECTIONS.values()}

@@ -1,7 +1,8 @@
 """Render the dataset through Jinja templates: HTML for the timeline, Markdown for the rest.
 
 HTML templates autoescape. Markdown templates escape every `{{ }}` through `finalize`, so data
-text can never become Markdown or HTML; only values built here as `Md` pass through as they are.
+text can never become Markdown or HTML; only values built here as `Md`, and the output of the
+shared macros in macros.md.j2, pass through as they are.
 """
 
 from __future__ import annotations
@@ -10,13 +11,15 @@ import html
 import re
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import dates, links, views
-from .load import Dataset
-from .models import ID_PATTERN, LANGUAGE_NAMES, SOURCE_KIND_WORDS
+from .dataset import Dataset, cited_sources
+from .downloads import Download
+from .models import ID_PATTERN, LANGUAGE_NAMES, SOURCE_KIND_WORDS, Programme
 
 TEMPLATES = Path(__file__).parent / "templates"
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()>#+\-.!|])")
@@ -38,9 +41,16 @@ def md_escape(text: object) -> str:
 
 
 def _finalize_markdown(value: object) -> object:
+    """Each `{{ }}` of a Markdown template: numbers as they are, Markup as it is, everything else escaped.
+
+    The Markdown environment autoescapes only so that its macros (macros.md.j2) return Markup: their
+    output was escaped here already, value by value, and must not be escaped twice.
+    """
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return value
-    return md_escape(value)
+    if isinstance(value, Markup):
+        return value
+    return Markup(md_escape(value))
 
 
 @lru_cache(maxsize=8)
@@ -72,10 +82,10 @@ def thousands(number: int) -> str:
 @cache
 def _environments() -> tuple[Environment, Environment]:
     loader = FileSystemLoader(TEMPLATES)
-    common = {"loader": loader, "undefined": StrictUndefined, "trim_blocks": True, "lstrip_blocks": True,
-              "keep_trailing_newline": True}
+    common: dict[str, Any] = {"loader": loader, "undefined": StrictUndefined, "trim_blocks": True,
+                              "lstrip_blocks": True, "keep_trailing_newline": True}
     html_env = Environment(autoescape=True, **common)
-    md_env = Environment(autoescape=False, finalize=_finalize_markdown, **common)
+    md_env = Environment(autoescape=True, finalize=_finalize_markdown, **common)
     for env in (html_env, md_env):
         env.filters.update(human_date=dates.human_date, thousands=thousands, state=views.STATE_WORDS.get,
                            source_kind=SOURCE_KIND_WORDS.__getitem__, language=LANGUAGE_NAMES.__getitem__,
@@ -95,7 +105,7 @@ def render_markdown(template: str, **context: object) -> str:
 class Renderer:
     """Renders every data-driven piece of the site for one page (`page` is its docs/ path)."""
 
-    def __init__(self, data: Dataset, page: str, downloads: list | None = None, json_ld: str = ""):
+    def __init__(self, data: Dataset, page: str, downloads: list[Download] | None = None, json_ld: str = ""):
         self.data = data
         self.page = page
         self.download_files = downloads or []
@@ -131,7 +141,7 @@ class Renderer:
         return "dates not given in the sources"
 
     @staticmethod
-    def short_name(programme) -> str:
+    def short_name(programme: Programme) -> str:
         """A chart label: the acronym, or the name cut to fit."""
         name = programme.acronym or programme.name
         return name if len(name) <= 24 else name[:23].rstrip() + "…"
@@ -202,7 +212,7 @@ class Renderer:
             children=views.children(self.data, programme.id),
             parent=self.data.programmes.get(programme.part_of or ""),
             funds=list(self.data.trust_funds.values()) if programme.id == "trust-funds" else [],
-            cited=views.all_sources(programme), disputes=views.disagreements_about(self.data, programme),
+            cited=cited_sources(programme), disputes=views.disagreements_about(self.data, programme),
         ))
 
     def programme_index(self) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 from .models import DATA_FILES, Record
 
@@ -19,12 +20,12 @@ def schema_name(data_file: str) -> str:
     return data_file.replace(".yml", ".schema.json")
 
 
-def json_schema(model: type[Record], title: str) -> dict:
+def json_schema(model: type[Record], title: str) -> dict[str, Any]:
     schema = model.model_json_schema()
     return {"$schema": DRAFT, "title": title, **{k: v for k, v in schema.items() if k != "title"}}
 
 
-def as_text(schema: dict) -> str:
+def as_text(schema: dict[str, Any]) -> str:
     return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
 
 

@@ -6,8 +6,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from . import dates
-from .load import Dataset, cited_sources
-from .models import Disagreement, Milestone, Programme, Record, Theme, TrustFund
+from .dataset import Dataset, FactRecord
+from .models import Disagreement, Milestone, Programme, Theme, TrustFund
 
 UNIT_WORDS = {
     "weapons": "small arms and light weapons",
@@ -15,7 +15,7 @@ UNIT_WORDS = {
     "tonnes": "tonnes of ammunition and explosives",
     "people": "discharged defence personnel helped",
 }
-KIND_PLURALS = {
+PROGRAMME_KIND_PLURALS = {
     "partnership-framework": "Partnership frameworks",
     "programme": "Programmes",
     "initiative": "Initiatives",
@@ -63,7 +63,7 @@ class FilterOption:
 class DisagreementEntry:
     """A disagreement with the record it belongs to, for the sources page."""
 
-    kind: str
+    record_noun: str  # "milestone", "programme" or "trust fund"
     record_id: str
     record_name: str
     disagreement: Disagreement
@@ -159,21 +159,18 @@ def current_frameworks(data: Dataset) -> list[Programme]:
     The Partnership for Peace is the umbrella, not an individual framework, so it is left out.
     """
     frameworks = [p for p in data.programmes.values() if p.kind == "partnership-framework" and p.id != "pfp"]
-    moving = [p for p in frameworks if p.status.state == "in-transition"]
-    return moving or [p for p in frameworks if p.status.state == "active"]
+    moving = [p for p in frameworks if p.status is not None and p.status.state == "in-transition"]
+    return moving or [p for p in frameworks if p.status is not None and p.status.state == "active"]
 
 
 def disagreements(data: Dataset) -> list[DisagreementEntry]:
-    entries = []
-    groups: list[tuple[str, dict[str, Record]]] = [
-        ("milestone", data.milestones), ("programme", data.programmes), ("trust fund", data.trust_funds),
-    ]
-    for kind, records in groups:
-        for record in records.values():
-            if record.disagreement is not None:
-                name = getattr(record, "title", None) or record.name
-                entries.append(DisagreementEntry(kind, record.id, name, record.disagreement))
-    return entries
+    """Every disagreement, with the record it is recorded on."""
+    return [DisagreementEntry(noun, record.id, _name(record), record.disagreement)
+            for noun, record in data.fact_records() if record.disagreement is not None]
+
+
+def _name(record: FactRecord) -> str:
+    return record.title if isinstance(record, Milestone) else record.name
 
 
 def disagreements_about(data: Dataset, record: Programme | TrustFund) -> list[tuple[Disagreement, Milestone | None]]:
@@ -186,12 +183,9 @@ def disagreements_about(data: Dataset, record: Programme | TrustFund) -> list[tu
     return own + [(m.disagreement, m) for m in related if m.disagreement]
 
 
-def citing(data: Dataset, source_id: str) -> list[tuple[str, Record]]:
-    """Every record that cites a source, anywhere in it, as (kind, record)."""
+def citing(data: Dataset, source_id: str) -> list[tuple[str, FactRecord]]:
+    """Every record that cites a source, anywhere in it, as (noun, record)."""
     return data.citing_index.get(source_id, [])
-
-
-all_sources = cited_sources
 
 
 @dataclass(frozen=True)
@@ -213,6 +207,8 @@ def programme_bars(data: Dataset) -> tuple[int, int, list[Bar]]:
         start = dates.year(programme.began)
         if programme.ended:
             end, open_ended = dates.year(programme.ended), False
+        elif programme.status is None:
+            end, open_ended = start, False  # no source reports how long it lasted
         else:
             end, open_ended = dates.year(programme.status.as_of), programme.status.state != "completed"
         bars.append(Bar(programme, start, max(end, start), open_ended))

@@ -8,6 +8,8 @@ must be text keeps what was typed. Every refusal is a YamlProblem with a line an
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Any
 
 import yaml
 from yaml._yaml import CParser  # libyaml, which PyYAML's wheels include
@@ -29,18 +31,18 @@ class YamlProblem(Exception):
         self.message = message
 
 
-class LineDict(dict):
+class LineDict(dict[str, object]):
     """A mapping that remembers the line of itself and of each of its keys."""
 
     line: int = 0
-    key_lines: dict
+    key_lines: dict[str, int]
 
 
-class LineList(list):
+class LineList(list[object]):
     """A sequence that remembers the line of itself and of each item."""
 
     line: int = 0
-    item_lines: list
+    item_lines: list[int]
 
 
 def _shown_tag(tag: str) -> str:
@@ -56,7 +58,7 @@ class StrictLoader(Composer, CParser, SafeConstructor, Resolver):
     the first one is read: an alias bomb stops at its first anchor, a tag is never constructed.
     """
 
-    yaml_implicit_resolvers: dict = {}
+    yaml_implicit_resolvers: dict[str, Any] = {}
     _depth = 0
 
     def __init__(self, stream: str):
@@ -65,8 +67,8 @@ class StrictLoader(Composer, CParser, SafeConstructor, Resolver):
         SafeConstructor.__init__(self)
         Resolver.__init__(self)
 
-    def compose_node(self, parent, index):  # noqa: ANN001, ANN201 - PyYAML's own signature
-        event = self.peek_event()
+    def compose_node(self, parent: Node | None, index: int) -> Node | None:
+        event: Any = self.peek_event()  # a node's event: it carries a start mark, an anchor and a tag
         line = event.start_mark.line + 1
         if isinstance(event, yaml.AliasEvent):
             raise YamlProblem(line, f"uses the alias *{event.anchor}; {_PLAIN}, each value written out in full")
@@ -88,7 +90,7 @@ class StrictLoader(Composer, CParser, SafeConstructor, Resolver):
         items.item_lines = [child.start_mark.line + 1 for child in node.value]
         return items
 
-    def construct_mapping(self, node: MappingNode, deep: bool = False) -> LineDict:
+    def construct_mapping(self, node: MappingNode, deep: bool = False) -> LineDict:  # type: ignore[override]
         mapping = LineDict()
         mapping.line = node.start_mark.line + 1
         mapping.key_lines = {}
@@ -112,10 +114,14 @@ class StrictLoader(Composer, CParser, SafeConstructor, Resolver):
         return float(node.value)
 
 
-StrictLoader.add_constructor("tag:yaml.org,2002:map", StrictLoader.construct_mapping)
-StrictLoader.add_constructor("tag:yaml.org,2002:seq", StrictLoader.construct_sequence)
-StrictLoader.add_constructor("tag:yaml.org,2002:int", StrictLoader.construct_yaml_int)
-StrictLoader.add_constructor("tag:yaml.org,2002:float", StrictLoader.construct_yaml_float)
+_CONSTRUCTORS: dict[str, Callable[..., object]] = {
+    "tag:yaml.org,2002:map": StrictLoader.construct_mapping,
+    "tag:yaml.org,2002:seq": StrictLoader.construct_sequence,
+    "tag:yaml.org,2002:int": StrictLoader.construct_yaml_int,
+    "tag:yaml.org,2002:float": StrictLoader.construct_yaml_float,
+}
+for _tag, _constructor in _CONSTRUCTORS.items():
+    StrictLoader.add_constructor(_tag, _constructor)
 
 
 def _resolve(tag: str, pattern: str, first: str) -> None:
@@ -210,10 +216,19 @@ def _explain_reader(error: yaml.reader.ReaderError, text: str) -> YamlProblem:
     return YamlProblem(line, f"contains the control character U+{code:04X}; allowed: printable text")
 
 
+def _load(text: str) -> object:
+    """What `yaml.load(text, Loader=StrictLoader)` does: one document, through the strict loader."""
+    loader = StrictLoader(text)
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
+
+
 def read_yaml(text: str) -> object:
     """Parse one YAML document strictly; raise YamlProblem with a line number."""
     try:
-        return yaml.load(text, Loader=StrictLoader)  # noqa: S506 - StrictLoader is a SafeLoader
+        return _load(text)
     except YamlProblem:
         raise
     except yaml.reader.ReaderError as error:

@@ -1,0 +1,32 @@
+"""The MkDocs adapter: settings it cannot serve are refused clearly, and hooks out of order fail plainly."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from project_copy import ROOT, build_site, copy_project
+
+from serbia_nato.links import DIRECTORY_URLS_ONLY
+
+
+def test_a_site_without_directory_urls_is_refused_with_the_reason(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "use_directory_urls: false\n", encoding="utf-8")
+    result = build_site(project, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert DIRECTORY_URLS_ONLY in output
+    assert "Traceback" not in output
+
+
+def test_a_page_hook_before_on_config_names_the_problem() -> None:
+    """Run apart: importing site_hooks drops the core's modules from sys.modules, as `mkdocs serve` needs."""
+    script = ("import site_hooks\n"
+              "try:\n    site_hooks.on_page_content('', None, None, None)\n"
+              "except Exception as error:\n    print(type(error).__name__, error)\n")
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT / "hooks", capture_output=True, text=True,
+                            timeout=60, check=False)
+    assert result.stdout.startswith("PluginError serbia_nato: a page hook ran before on_config"), result.stderr
