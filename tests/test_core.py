@@ -35,6 +35,9 @@ def test_impossible_dates_are_refused(text: str) -> None:
 
 def test_a_year_sorts_before_its_months_and_days() -> None:
     assert sorted(["2006-12-14", "2006", "2006-02"], key=dates.sort_key) == ["2006", "2006-02", "2006-12-14"]
+    # Readers see an event known only to its year or month after the ones dated within it.
+    assert sorted(["2006", "2006-12-14", "2006-12", "2006-02"], key=dates.reading_order) == [
+        "2006-02", "2006-12-14", "2006-12", "2006"]
 
 
 @pytest.mark.parametrize(("origin", "target", "anchor", "expected"), [

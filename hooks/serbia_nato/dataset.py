@@ -69,7 +69,7 @@ class Dataset:
     @cached_property
     def _chronological(self) -> tuple[Milestone, ...]:
         """Sorted once per dataset: pages ask for it many times in one build."""
-        return tuple(sorted(self.milestones.values(), key=lambda m: (dates.sort_key(m.date), m.id)))
+        return tuple(sorted(self.milestones.values(), key=lambda m: (dates.reading_order(m.date), m.id)))
 
 
 def cited_sources(record: FactRecord) -> list[str]:

@@ -47,6 +47,13 @@ def sort_key(text: str) -> tuple[int, int, int]:
     return (parts.year, parts.month or 0, parts.day or 0)
 
 
+def reading_order(text: str) -> tuple[int, int, int]:
+    """Order events for a reader: an event known only to its year comes after that year's dated
+    events, and one known only to its month after that month's days, since it may have come late."""
+    parts = parse_partial_date(text)
+    return (parts.year, parts.month or 13, parts.day or 32)
+
+
 def precision(text: str) -> Precision:
     return parse_partial_date(text).precision
 
