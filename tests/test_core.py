@@ -100,6 +100,9 @@ def test_markers_in_code_are_left_alone(dataset) -> None:
     ("[[ programmes ]]", "needs theme"),
     ("[[ latest count=many ]]", "count=many is not a number"),
     ("[[ timeline colour=red ]]", "unknown argument(s) colour"),
+    ("[[ datee pfp-joined ]]", "unknown marker (did you mean `date`?); allowed:"),
+    ("[[ milestones theem=kosovo ]]", "unknown argument(s) theem (did you mean `theme`?)"),
+    ("[[ date pfp-joind ]]", "'pfp-joind' is not a known milestone (did you mean `pfp-joined`?)"),
 ])
 def test_bad_markers_fail_with_page_and_line(dataset, markdown: str, problem: str) -> None:
     with pytest.raises(MarkerError) as caught:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 from typing import Literal, get_args, get_origin
@@ -10,7 +9,7 @@ from typing import Literal, get_args, get_origin
 from pydantic_core import ErrorDetails
 
 from .models import COLLECTIONS, DataFileModel, PartialDate, Record, Ref
-from .problems import Problem
+from .problems import Problem, closest, did_you_mean
 from .yamlread import LineDict, LineList
 
 Location = tuple[int | str, ...]
@@ -96,9 +95,7 @@ def _guess_for_unknown(detail: ErrorDetails, place: _Place, missing: set[Locatio
     name = str(detail["loc"][-1])
     allowed = list(place.owner.model_fields)
     missing_here = [field for field in allowed if (*detail["loc"][:-1], field) in missing]
-    guesses = difflib.get_close_matches(name, missing_here, n=1, cutoff=0.6) or difflib.get_close_matches(
-        name, allowed, n=1, cutoff=0.6)
-    return guesses[0] if guesses else None
+    return closest(name, missing_here) or closest(name, allowed)
 
 
 # What is allowed ------------------------------------------------------------------------------
@@ -177,7 +174,7 @@ def _explain_missing(place: _Place) -> str:
 
 
 def _explain_unknown(place: _Place, guess: str | None) -> str:
-    hint = f" (did you mean `{guess}`?)" if guess else ""
+    hint = did_you_mean(guess)
     where = "a key of this file" if issubclass(place.owner, DataFileModel) else f"a field of a {place.owner.noun}"
     return f"is not {where}{hint}; allowed: {', '.join(place.owner.model_fields)}"
 

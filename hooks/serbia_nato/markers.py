@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from .dataset import Dataset
 from .models import COLLECTIONS
+from .problems import closest, did_you_mean
 from .render import Renderer
 
 MARKER = re.compile(r"\[\[\s*([A-Za-z][\w-]*)((?:\s+[^\s\]]+)*)\s*\]\]")
@@ -87,7 +88,7 @@ def _check(name: str, args: dict[str, str], whole_line: bool, renderer: Renderer
     """What is wrong with one marker, or None."""
     marker = MARKERS.get(name)
     if marker is None:
-        return f"unknown marker; allowed: {', '.join(sorted(MARKERS))}"
+        return f"unknown marker{did_you_mean(closest(name, MARKERS))}; allowed: {', '.join(sorted(MARKERS))}"
     return _check_arguments(marker, args, whole_line) or _check_values(marker, args, renderer.data)
 
 
@@ -98,7 +99,8 @@ def _check_arguments(marker: Marker, args: dict[str, str], whole_line: bool) -> 
     unknown = sorted(set(args) - set(marker.params))
     if unknown:
         allowed = ", ".join(marker.params) or "no arguments"
-        return f"has unknown argument(s) {', '.join(unknown)}; allowed: {allowed}"
+        hint = did_you_mean(closest(unknown[0], marker.params)) if len(unknown) == 1 else ""
+        return f"has unknown argument(s) {', '.join(unknown)}{hint}; allowed: {allowed}"
     missing = [p for p in marker.required if p not in args]
     if missing:
         usage = " ".join("ID" if p == "id" else f"{p}=…" for p in marker.params)
@@ -115,7 +117,7 @@ def _check_values(marker: Marker, args: dict[str, str], data: Dataset) -> str | 
             continue
         collection = COLLECTIONS[_ARGUMENT_COLLECTIONS.get(key) or marker.id_collection or ""]
         if value not in data.records(collection.name):
-            return collection.unknown_id(value)
+            return collection.unknown_id(value, did_you_mean(closest(value, data.records(collection.name))))
     return None
 
 

@@ -2,7 +2,20 @@
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
+
+
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """The choice a mistyped word was most likely meant to be, if any is close."""
+    guesses = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return guesses[0] if guesses else None
+
+
+def did_you_mean(guess: str | None) -> str:
+    """The hint that follows an unknown name in a message: ` (did you mean `x`?)`, or nothing."""
+    return f" (did you mean `{guess}`?)" if guess else ""
 
 
 @dataclass(frozen=True, order=True)

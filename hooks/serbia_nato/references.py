@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -10,7 +9,7 @@ from pydantic.fields import FieldInfo
 
 from . import dates
 from .models import COLLECTIONS, Collection, Record, Ref, Source, Term
-from .problems import Problem
+from .problems import Problem, closest, did_you_mean
 from .yamlread import LineDict, LineList
 
 Path = tuple[int | str, ...]  # a path through one record: field names and list positions
@@ -138,8 +137,7 @@ def _unknown_references(file: FileRecords, index: Index, invalid: dict[str, set[
             maybe_invalid = invalid.get(collection)
             if collection not in index or maybe_invalid is None or ref in index[collection] or ref in maybe_invalid:
                 continue
-            guess = difflib.get_close_matches(ref, list(index[collection]), n=1)
-            hint = f" (did you mean `{guess[0]}`?)" if guess else ""
+            hint = did_you_mean(closest(ref, index[collection]))
             problems.append(Problem(file.name, _line_at(raw_item, path), _record_id(record), _field_name(path),
                                     COLLECTIONS[collection].unknown_id(ref, hint)))
     return problems
