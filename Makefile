@@ -22,7 +22,7 @@ serve: setup
 # Build into a scratch folder and swap it in only on success, so a failed build leaves site/ as it was.
 build: setup
 	rm -rf .site-new
-	$(BIN)/mkdocs build --strict --site-dir .site-new
+	$(BIN)/mkdocs build --strict --site-dir .site-new || { rm -rf .site-new; exit 1; }
 	rm -rf site && mv .site-new site
 	chmod -R a+rX site
 
