@@ -41,7 +41,7 @@ def schema_problems(file: str, raw: LineDict, file_model: type[DataFileModel],
     return [problem for loc, problem in found if loc not in misspelled]
 
 
-def _record_in(annotation: object) -> type[Record] | None:
+def record_in(annotation: object) -> type[Record] | None:
     """The record model inside an annotation such as `list[Claim]` or `Status | None`."""
     for candidate in [annotation, *get_args(annotation)]:
         for inner in [candidate, *get_args(candidate)]:
@@ -53,7 +53,7 @@ def _record_in(annotation: object) -> type[Record] | None:
 # Where an error points ------------------------------------------------------------------------
 
 
-def _item_name(node: object, index: int) -> str:
+def item_name(node: object, index: int) -> str:
     """The record's id (or glossary term) if it has a usable one, else its position in the list."""
     if isinstance(node, LineDict):
         for key in ("id", "term"):
@@ -74,7 +74,7 @@ def _place(raw: LineDict, file_model: type[Record], loc: Location) -> _Place:
         if isinstance(step, int):
             if isinstance(node, LineList) and step < len(node):
                 line, node = node.item_lines[step], node[step]
-                item = _item_name(node, step) if position == 1 else item
+                item = item_name(node, step) if position == 1 else item
             continue
         known_field = model is not None and step in model.model_fields
         in_yaml = isinstance(node, LineDict) and step in node
@@ -83,7 +83,7 @@ def _place(raw: LineDict, file_model: type[Record], loc: Location) -> _Place:
         owner = model or owner
         if position > 0 or len(loc) == 1:
             names.append(str(step))
-        model = _record_in(model.model_fields[step].annotation) if model is not None and known_field else None
+        model = record_in(model.model_fields[step].annotation) if model is not None and known_field else None
         line, node = (node.key_lines[step], node[step]) if isinstance(node, LineDict) and in_yaml else (line, None)
     return _Place(line, item, names, owner)
 

@@ -14,6 +14,7 @@ from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from . import references
+from .blocktext import BLOCK_START, swallowed_fields
 from .dataset import Dataset
 from .explain import schema_problems
 from .models import COLLECTIONS, Collection, Record
@@ -22,27 +23,6 @@ from .references import FileRecords
 from .yamlread import LineDict, LineList, YamlProblem, read_yaml
 
 MAX_FILE_BYTES = 2_000_000
-_KIND = {
-    "themes": "theme",
-    "sources": "source",
-    "milestones": "milestone",
-    "programmes": "programme",
-    "trust_funds": "trust fund",
-    "terms": "glossary term",
-}
-_KIND_FILE = {"themes": "themes", "sources": "sources", "milestones": "milestones",
-              "programmes": "programmes", "trust_funds": "trust_funds", "terms": "glossary"}
-# Every field that names another record: a dotted path through the record, and the kind it names.
-_REFERENCE_FIELDS = [
-    ("themes", "themes"),
-    ("programmes", "programmes"),
-    ("programme", "programmes"),
-    ("part_of", "programmes"),
-    ("milestones", "milestones"),
-    ("sources", "sources"),
-    ("status.sources", "sources"),
-    ("disagreement.claims.sources", "sources"),
-]
 
 
 # Reading ----------------------------------------------------------------------------------
@@ -60,15 +40,35 @@ def _locate(text: str, line: int) -> tuple[str, str]:
     """
     lines = text.split("\n")
     current = lines[line - 1] if 0 < line <= len(lines) else ""
-    key = _KEY.match(current)
-    field_name = key.group(1) if key else ""
+    own_id = _ID_LINE.match(current)
+    if own_id and _RECORD_START.match(current):
+        return own_id.group(2), "id"  # the line starts a record, however it is indented
     first = next((match for match in map(_RECORD_START.match, lines) if match), None)
     if first is None or not (current[:1].isspace() or _RECORD_START.match(current)):
-        return "", field_name  # no records, or a top-level line
+        key = _KEY.match(current)
+        return "", key.group(1) if key else ""  # no records, or a top-level line
     record = _record_around(lines, line, first.group(1))
     ids = (match.group(2) for match in map(_ID_LINE.match, record)
            if match and len(match.group(1)) <= len(first.group(1)) + 2)
-    return next(ids, ""), field_name
+    return next(ids, ""), _field_at(lines, line, len(record))
+
+
+def _field_at(lines: list[str], line: int, record_length: int) -> str:
+    """The field a line belongs to: its own key, or, for a line that continues a text, the key of that text."""
+    current = lines[line - 1]
+    own = _KEY.match(current)
+    if own:
+        return own.group(1)
+    for text in reversed(lines[max(0, line - record_length) : line - 1]):
+        key = _KEY.match(text)
+        if key:
+            continues = BLOCK_START.search(text) or _indent(current) > text.find(key.group(1))
+            return key.group(1) if continues else ""
+    return ""
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
 
 
 def _record_around(lines: list[str], line: int, indent: str) -> list[str]:
@@ -139,14 +139,27 @@ def _read_file(folder: Path, collection: Collection, display: str) -> tuple[File
         return None, [Problem(display, getattr(raw, "line", 1), "", "",
                               f"is {_type_name(raw)}; allowed: a mapping with the one key `{collection.name}:` "
                               "holding a list of records")]
+    lost = _lost_in_block_text(display, text, raw, collection)
     try:
         validated = collection.file_model.model_validate(raw)
     except ValidationError as error:
         details = error.errors()
         return (_valid_part(display, raw, collection, details),
-                schema_problems(display, raw, collection.file_model, details))
+                lost + _unless_lost(schema_problems(display, raw, collection.file_model, details), lost))
     records = list(getattr(validated, collection.name))
-    return FileRecords(display, collection, _mappings(raw[collection.name]), records), []
+    return FileRecords(display, collection, _mappings(raw[collection.name]), records), lost
+
+
+def _lost_in_block_text(display: str, text: str, raw: LineDict, collection: Collection) -> list[Problem]:
+    items = raw.get(collection.name)
+    return swallowed_fields(display, text, items, collection.record_model) if isinstance(items, LineList) else []
+
+
+def _unless_lost(problems: list[Problem], lost: list[Problem]) -> list[Problem]:
+    """Drop "is missing" for a field already reported as lost inside a text: that report says where it went."""
+    lost_fields = {(problem.item, problem.field) for problem in lost}
+    return [problem for problem in problems
+            if not (problem.message.startswith("is missing") and (problem.item, problem.field) in lost_fields)]
 
 
 def _mappings(items: object) -> list[LineDict]:

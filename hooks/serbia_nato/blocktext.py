@@ -1,0 +1,66 @@
+"""Find fields lost inside block text: a `field:` line indented under `summary: >-` silently becomes text.
+
+YAML reads every line indented under a `>-` or `|` text as part of that text, so a field typed one
+level too deep is published as words instead of data, and no schema check can see it. This reads
+the raw lines of each block text and reports any line that starts like a field of the same record.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .explain import item_name, record_in
+from .models import Record
+from .problems import Problem
+from .yamlread import LineDict, LineList
+
+BLOCK_START = re.compile(r":\s*[|>][-+1-9]*\s*(?:#.*)?$")  # `summary: >-`, `why: |`, `note: >2`
+_FIELD_LIKE = re.compile(r"^(\s+)([A-Za-z_][\w-]*)\s*:(?:\s|$)")
+
+
+def swallowed_fields(file: str, text: str, records: LineList, record_model: type[Record]) -> list[Problem]:
+    """One problem for each line inside a block text that reads like a field of the record it is in."""
+    lines = text.split("\n")
+    problems = []
+    for index, node in enumerate(records):
+        if isinstance(node, LineDict):
+            name = item_name(node, index)
+            problems += [Problem(file, line, name, field, message)
+                         for line, field, message in _in_mapping(node, record_model, lines)]
+    return problems
+
+
+def _in_mapping(node: LineDict, model: type[Record], lines: list[str]) -> Iterator[tuple[int, str, str]]:
+    """(line, field, message) for the lost fields in one mapping and in the records nested in it."""
+    for key, value in node.items():
+        info = model.model_fields.get(key)
+        inner = record_in(info.annotation) if info is not None else None
+        if isinstance(value, str):
+            yield from _in_block_text(key, node.key_lines[key], model, lines)
+        elif isinstance(value, LineDict) and inner is not None:
+            yield from _in_mapping(value, inner, lines)
+        elif isinstance(value, LineList) and inner is not None:
+            for element in value:
+                if isinstance(element, LineDict):
+                    yield from _in_mapping(element, inner, lines)
+
+
+def _in_block_text(key: str, key_line: int, model: type[Record], lines: list[str]) -> Iterator[tuple[int, str, str]]:
+    """The lines of `key`'s block text, if it is one, that start with one of the model's field names."""
+    start = lines[key_line - 1]
+    if not BLOCK_START.search(start):
+        return
+    key_column = start.find(f"{key}")
+    for number in range(key_line, len(lines)):
+        line = lines[number]
+        if not line.strip():
+            continue
+        if len(line) - len(line.lstrip(" ")) <= key_column:
+            return  # the text has ended
+        match = _FIELD_LIKE.match(line)
+        if match and match.group(2) in model.model_fields:
+            field = match.group(2)
+            yield number + 1, field, (
+                f"reads like the field `{field}:` but is indented into the text of `{key}:` (line {key_line}), "
+                f"so it would be published as part of that text; allowed: `{field}:` indented like `{key}:`")
