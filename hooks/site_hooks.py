@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from datetime import date
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -46,7 +47,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     project = Path(config.config_file_path).parent
     try:
         _build = Build.start(project, Path(config.docs_dir), site_url=config.site_url or "",
-                             source_date_epoch=_source_date_epoch())
+                             source_date_epoch=_source_date_epoch(), today=date.today())
     except (DataError, MarkerError) as error:
         raise PluginError(f"serbia_nato: the data or a page is wrong:\n{error}") from None
     for warning in _build.data.warnings:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import filecmp
 import re
+from datetime import date
 import shutil
 import subprocess
 import sys
@@ -75,7 +76,7 @@ def test_real_data_loads():
 def test_broken_data_is_reported_exactly(case_path: Path, tmp_path: Path):
     case, starts, folder = load_case(case_path, tmp_path)
     with pytest.raises(DataError) as caught:
-        load_dataset(folder)
+        load_dataset(folder, today=date.today())
     error = caught.value
     expected = [
         (f"data/{case['change'][e.get('change', 0)]['file']}", starts[e.get("change", 0)] + e["line"] - 1,
@@ -98,7 +99,7 @@ def test_broken_data_is_reported_exactly(case_path: Path, tmp_path: Path):
                          ids=lambda p: p.stem)
 def test_good_data_loads_as_typed(case_path: Path, tmp_path: Path):
     case, _, folder = load_case(case_path, tmp_path)
-    data = load_dataset(folder)
+    data = load_dataset(folder, today=date.today())
     for want in case["loaded"]:
         record = getattr(data, want["kind"])[want["id"]]
         assert getattr(record, want["field"]) == (
@@ -325,3 +326,20 @@ def test_the_guides_examples_are_the_real_records(guide: str):
         kind = data.milestones if "themes" in example else data.sources
         real = kind[example["id"]]
         assert type(real).model_validate(example) == real
+
+
+def test_milestones_out_of_the_timelines_order_give_a_warning(tmp_path: Path):
+    folder = copy_data(tmp_path)
+    start = apply_change(folder, {"file": "milestones.yml", "append": (
+        "  - id: test-event\n    date: 2010-05\n    title: A test event\n    summary: A short summary.\n"
+        "    themes: [partnership]\n    sources: [nato-2022]\n")})
+    warnings = [str(w) for w in load_dataset(folder, today=date.today()).warnings]
+    last = load_dataset(DATA).chronological()[-1]
+    assert warnings == [f"data/milestones.yml:{start + 1}: test-event: date: 2010-05 comes before {last.date} of "
+                        f"`{last.id}` above it; allowed, but keep the file in the timeline's order: by date, with a "
+                        "date known only to its year or month after the dated events within it"]
+
+
+def test_the_real_milestones_are_in_the_timelines_order():
+    data = load_dataset(DATA)
+    assert [m.date for m in data.milestones.values()] == [m.date for m in data.chronological()]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -35,9 +36,11 @@ class Build:
         return json_ld(self.data, self.site_url)
 
     @classmethod
-    def start(cls, project: Path, docs_dir: Path, site_url: str = "", source_date_epoch: int | None = None) -> Build:
-        """Load and check everything; `source_date_epoch` is the build's SOURCE_DATE_EPOCH, if it has one."""
-        data = load_dataset(project / "data")
+    def start(cls, project: Path, docs_dir: Path, site_url: str = "", source_date_epoch: int | None = None,
+              today: date | None = None) -> Build:
+        """Load and check everything; `source_date_epoch` is the build's SOURCE_DATE_EPOCH, if it has one, and
+        `today` the day no date in the data may come after."""
+        data = load_dataset(project / "data", today=today)
         build = cls(data, site_url, make_downloads(data, site_url, source_date_epoch))
         build._check_pages(docs_dir, project)
         return build

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import sys
+from datetime import date
 from pathlib import Path
 
 from .dataset import Dataset
@@ -64,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     shown = _display(folder)
     try:
-        data = load_dataset(folder, display_prefix=shown)
+        data = load_dataset(folder, display_prefix=shown, today=date.today())
     except DataError as error:
         for problem in error.problems:
             print(problem)

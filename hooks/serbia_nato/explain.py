@@ -8,7 +8,7 @@ from typing import Literal, get_args, get_origin
 
 from pydantic_core import ErrorDetails
 
-from .models import COLLECTIONS, DataFileModel, PartialDate, Record, Ref
+from .models import COLLECTIONS, DataFileModel, Record, Ref, is_partial_date
 from .problems import Problem, closest, did_you_mean
 from .yamlread import LineDict, LineList
 
@@ -112,14 +112,9 @@ _EXPECTED = {
 _DATE_WORDS = ("a date", "YYYY, YYYY-MM or YYYY-MM-DD (in quotes if YAML reads it otherwise)")
 
 
-def _is_date_field(model: type[Record], name: str) -> bool:
-    info = model.model_fields.get(name)
-    return info is not None and PartialDate in (info.rebuild_annotation(), *get_args(info.annotation))
-
-
 def _expected(detail: ErrorDetails, place: _Place) -> tuple[str, str]:
     """What a field of this type must be, in a few words and in full."""
-    if _is_date_field(place.owner, place.names[-1] if place.names else ""):
+    if is_partial_date(place.owner, place.names[-1] if place.names else ""):
         return _DATE_WORDS
     return _EXPECTED.get(detail["type"], ("a value", detail["msg"]))
 
@@ -129,7 +124,7 @@ def _field_words(model: type[Record], name: str) -> str:
     info = model.model_fields.get(name)
     if info is None:
         return "see the schema in schema/"
-    if _is_date_field(model, name):
+    if is_partial_date(model, name):
         return _DATE_WORDS[1]
     if info.description:
         return info.description[:1].lower() + info.description[1:].rstrip(".")

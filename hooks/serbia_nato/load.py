@@ -8,6 +8,7 @@ every file that could be read, so an editor sees all their mistakes in one run.
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -217,10 +218,13 @@ def _read_all(folder: Path, display_prefix: str) -> tuple[dict[str, FileRecords]
     return files, problems
 
 
-def load_dataset(folder: Path, display_prefix: str = "data") -> Dataset:
-    """Read and check every data file; raise DataError with all problems if any."""
+def load_dataset(folder: Path, display_prefix: str = "data", today: date | None = None) -> Dataset:
+    """Read and check every data file; raise DataError with all problems if any.
+
+    `today` is the day no date in the data may come after; the caller reads the clock, the core does not.
+    """
     files, problems = _read_all(Path(folder), display_prefix)
-    index, found = references.check(files)
+    index, found = references.check(files, today)
     problems += found
     if problems:
         raise DataError(problems)

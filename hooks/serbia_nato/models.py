@@ -90,6 +90,14 @@ PartialDate = Annotated[
         }
     ),
 ]
+
+
+def is_partial_date(model: type[BaseModel], name: str) -> bool:
+    """Whether a model's field holds a PartialDate (alone or optional)."""
+    info = model.model_fields.get(name)
+    return info is not None and PartialDate in (info.rebuild_annotation(), *get_args(info.annotation))
+
+
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=_MAX_TEXT)]
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
 MarkdownText = Annotated[

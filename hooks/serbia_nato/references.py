@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date
 
 from pydantic.fields import FieldInfo
 
 from . import dates
-from .models import COLLECTIONS, Collection, Record, Ref, Source, Term
+from .models import COLLECTIONS, Collection, Milestone, Record, Ref, Source, Term, is_partial_date
 from .problems import Problem, closest, did_you_mean
 from .yamlread import LineDict, LineList
 
@@ -36,8 +37,11 @@ class FileRecords:
         return zip(self.records, self.raw_items, strict=True)
 
 
-def check(files: dict[str, FileRecords]) -> tuple[Index, list[Problem]]:
-    """Index every file's records by id, with every problem found across fields and records."""
+def check(files: dict[str, FileRecords], today: date | None = None) -> tuple[Index, list[Problem]]:
+    """Index every file's records by id, with every problem found across fields and records.
+
+    `today`, when given, is the day no date may come after.
+    """
     index: Index = {}
     problems: list[Problem] = []
     for name, file in files.items():
@@ -46,15 +50,17 @@ def check(files: dict[str, FileRecords]) -> tuple[Index, list[Problem]]:
     invalid = {name: file.invalid_ids for name, file in files.items()}
     for file in files.values():
         problems += _unknown_references(file, index, invalid) + _spans_out_of_order(file)
+        problems += _dates_after(file, today) if today is not None else []
     if "programmes" in files:
         problems += _programmes_part_of_themselves(files["programmes"])
     return index, problems
 
 
 def warnings(files: dict[str, FileRecords], index: Index) -> list[Problem]:
-    """What is allowed but suspect: statuses newer than their sources, and sources nothing cites."""
+    """What is allowed but suspect: statuses newer than their sources, sources nothing cites, and
+    milestones out of the timeline's order."""
     found = [w for file in files.values() for w in _status_newer_than_its_sources(file, index["sources"])]
-    return found + _uncited_sources(files)
+    return found + _uncited_sources(files) + _milestones_out_of_order(files.get("milestones"))
 
 
 def references(record: Record, path: Path = ()) -> Iterator[tuple[Path, str, str]]:
@@ -185,6 +191,44 @@ def _status_newer_than_its_sources(file: FileRecords, sources: dict[str, Record]
             warnings.append(Problem(file.name, _line_at(raw_item, ("status", "as_of")), _record_id(record),
                                     "status.as_of", f"{status.as_of} is later than every source it cites; "
                                     "allowed, but check the date of the status"))
+    return warnings
+
+
+def _dates_after(file: FileRecords, today: date) -> list[Problem]:
+    """A date that has not come yet: an event goes in when it has happened, an announcement on its own day."""
+    limit = (today.year, today.month, today.day)
+    return [Problem(file.name, _line_at(raw_item, path), _record_id(record), _field_name(path),
+                    f"{value} is after today ({today.isoformat()}); allowed: a date that has come (record an "
+                    "announced event on the day it was announced)")
+            for record, raw_item in file.pairs() for path, value in _partial_dates(record)
+            if dates.sort_key(value) > limit]
+
+
+def _partial_dates(record: Record, path: Path = ()) -> Iterator[tuple[Path, str]]:
+    """(path, date) for every date in a record and in the records nested in it."""
+    for name in type(record).model_fields:
+        value, here = getattr(record, name), (*path, name)
+        if isinstance(value, str) and is_partial_date(type(record), name):
+            yield here, value
+        else:
+            for where, inner in _records_in(value, here):
+                yield from _partial_dates(inner, where)
+
+
+def _milestones_out_of_order(file: FileRecords | None) -> list[Problem]:
+    """Allowed but hard to edit: a milestone dated before the one above it in the file."""
+    warnings: list[Problem] = []
+    previous: Milestone | None = None
+    for record, raw_item in file.pairs() if file is not None else ():
+        if not isinstance(record, Milestone):
+            continue
+        if previous is not None and dates.reading_order(record.date) < dates.reading_order(previous.date):
+            warnings.append(Problem(
+                file.name if file is not None else "", _line_at(raw_item, ("date",)), record.id, "date",
+                f"{record.date} comes before {previous.date} of `{previous.id}` above it; allowed, but keep the "
+                "file in the timeline's order: by date, with a date known only to its year or month after the "
+                "dated events within it"))
+        previous = record
     return warnings
 
 
