@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import filecmp
 import re
-from datetime import date
 import shutil
 import subprocess
 import sys
 import tomllib
+from datetime import date
 from pathlib import Path
 
 import pytest
