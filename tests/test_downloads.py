@@ -138,3 +138,4 @@ def test_downloads_page_lists_each_file_with_its_record_count(built_site: Path, 
                  "sources.json", "glossary.json", "milestones.schema.json"]:
         assert f">{name}</a>" in html
     assert f"<td>{len(dataset.milestones)}</td>" in html
+
