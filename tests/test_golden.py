@@ -35,7 +35,7 @@ def golden_outputs() -> dict[str, str | bytes]:
         "programme-kfor.md": page(links.programme_page("kfor")).programme_page("kfor"),
         "programme-pfp.md": page(links.programme_page("pfp")).programme_page("pfp"),
         "programme-index.md": page(links.PROGRAMMES).programme_index(),
-        "programme-chart.svg": page(links.PROGRAMMES).programme_chart(),
+        "programme-chart.html": page(links.PROGRAMMES).programme_chart(),
         "trust-funds.md": page(links.TRUST_FUNDS).trust_funds(),
         "sources.md": page(links.SOURCES).sources(),
         "disagreements.md": page(links.SOURCES).disagreements(),

@@ -19,7 +19,7 @@ from markupsafe import Markup
 from . import dates, links, views
 from .dataset import Dataset, cited_sources
 from .downloads import Download
-from .models import ID_PATTERN, LANGUAGE_NAMES, SOURCE_KIND_WORDS, Programme
+from .models import ID_PATTERN, LANGUAGE_NAMES, SOURCE_KIND_WORDS
 
 TEMPLATES = Path(__file__).parent / "templates"
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()>#+\-.!|])")
@@ -141,12 +141,6 @@ class Renderer:
         return "dates not given in the sources"
 
     @staticmethod
-    def short_name(programme: Programme) -> str:
-        """A chart label: the acronym, or the name cut to fit."""
-        name = programme.acronym or programme.name
-        return name if len(name) <= 24 else name[:23].rstrip() + "…"
-
-    @staticmethod
     def state_counts(states: dict[str, int]) -> str:
         return ", ".join(f"{count} {views.STATE_WORDS[state]}" for state, count in states.items())
 
@@ -220,7 +214,7 @@ class Renderer:
 
     def programme_chart(self) -> str:
         first, last, bars = views.programme_bars(self.data)
-        return render_html("programme_chart.svg.j2", **self._context(
+        return render_html("programme_chart.html.j2", **self._context(
             first=first, last=last, bars=bars, href=self.href,
         ))
 

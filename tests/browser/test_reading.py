@@ -69,3 +69,24 @@ def test_chosen_colour_scheme_is_kept_on_the_next_page(session) -> None:
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
     session.open("/timeline/", page)
     assert page.evaluate(SCHEME) == "slate"
+
+
+@pytest.mark.parametrize("session_name", ["phone_session", "light_session"])
+def test_the_programme_chart_shows_every_name_in_full(request, fresh, dataset, session_name: str) -> None:
+    """Each bar's label is the programme's whole name, with nothing cut off or hidden, on a phone and on a desktop."""
+    page = fresh(request.getfixturevalue(session_name)).open("/programmes/")
+    labels = page.locator(".snt-chart .chart-label")
+    dated = [p for p in dataset.programmes.values() if p.began]
+    assert sorted(labels.all_inner_texts()) == sorted(p.name for p in dated)
+    cut = labels.evaluate_all("""labels => labels.filter(label => {
+        const box = label.getBoundingClientRect();
+        return label.scrollWidth > label.clientWidth + 1 || box.right > document.documentElement.clientWidth;
+    }).map(label => label.textContent)""")
+    assert cut == []
+
+
+def test_the_programme_chart_prints_its_bars(light_session, fresh) -> None:
+    page = fresh(light_session).open("/programmes/")
+    page.emulate_media(media="print")
+    widths = page.locator(".snt-chart .chart-bar").evaluate_all("bars => bars.map(bar => bar.getBoundingClientRect().width)")
+    assert widths and min(widths) >= 4
