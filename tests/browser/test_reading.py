@@ -88,5 +88,6 @@ def test_the_programme_chart_shows_every_name_in_full(request, fresh, dataset, s
 def test_the_programme_chart_prints_its_bars(light_session, fresh) -> None:
     page = fresh(light_session).open("/programmes/")
     page.emulate_media(media="print")
-    widths = page.locator(".snt-chart .chart-bar").evaluate_all("bars => bars.map(bar => bar.getBoundingClientRect().width)")
+    widths = page.locator(".snt-chart .chart-bar").evaluate_all(
+        "bars => bars.map(bar => bar.getBoundingClientRect().width)")
     assert widths and min(widths) >= 4
