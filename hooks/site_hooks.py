@@ -21,10 +21,20 @@ for _name in [name for name in sys.modules if name == "serbia_nato" or name.star
 from serbia_nato.build import Build  # noqa: E402
 from serbia_nato.links import DIRECTORY_URLS_ONLY  # noqa: E402
 from serbia_nato.markers import MarkerError  # noqa: E402
+from serbia_nato.preview import ProblemsBuild, with_warnings  # noqa: E402
 from serbia_nato.problems import DataError  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.serbia_nato")
-_build: Build | None = None  # the current build's state; replaced at the start of every build
+_build: Build | ProblemsBuild | None = None  # the current build's state; replaced at the start of every build
+
+
+def _serving() -> bool:
+    """Whether this process is `mkdocs serve`, whose preview shows bad data in the browser instead of stopping.
+
+    MkDocs reloads this file for every rebuild and calls on_startup only for the first, so the command
+    line is the one record of the command that lasts.
+    """
+    return sys.argv[1:2] == ["serve"]
 
 
 def _source_date_epoch() -> int | None:
@@ -33,7 +43,7 @@ def _source_date_epoch() -> int | None:
     return int(epoch) if epoch.isdigit() else None
 
 
-def _current() -> Build:
+def _current() -> Build | ProblemsBuild:
     if _build is None:
         raise PluginError("serbia_nato: a page hook ran before on_config, so there is no build to use; "
                           "allowed: the hooks as MkDocs calls them, on_config first")
@@ -46,13 +56,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(f"serbia_nato: {DIRECTORY_URLS_ONLY}")
     project = Path(config.config_file_path).parent
     try:
-        _build = Build.start(project, Path(config.docs_dir), site_url=config.site_url or "",
-                             source_date_epoch=_source_date_epoch(), today=date.today())
+        build = Build.start(project, Path(config.docs_dir), site_url=config.site_url or "",
+                            source_date_epoch=_source_date_epoch(), today=date.today())
     except (DataError, MarkerError) as error:
-        raise PluginError(f"serbia_nato: the data or a page is wrong:\n{error}") from None
-    for warning in _build.data.warnings:
-        log.warning(str(warning))
-    config.nav = _build.expand_nav(config.nav)
+        if not _serving():
+            raise PluginError(f"serbia_nato: the data or a page is wrong:\n{error}") from None
+        _build = ProblemsBuild.from_error(error)
+        log.info(f"serbia_nato: the data or a page is wrong; every page shows the problems until they are fixed:"
+                 f"\n{error}")
+        return config
+    _build = build
+    for warning in build.data.warnings:  # in the preview the page shows them; a strict build stops on them
+        (log.info if _serving() else log.warning)(str(warning))
+    config.nav = build.expand_nav(config.nav)
     return config
 
 
@@ -70,4 +86,6 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return _current().page_html(html)
+    build = _current()
+    html = build.page_html(html)
+    return with_warnings(html, build.data.warnings) if _serving() and isinstance(build, Build) else html
