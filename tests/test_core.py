@@ -146,3 +146,13 @@ def test_source_numbers_follow_the_sources_file(dataset) -> None:
     numbers = views.source_numbers(dataset)
     assert list(numbers.values()) == list(range(1, len(dataset.sources) + 1))
     assert list(numbers) == list(dataset.sources)
+
+
+def test_each_source_summary_is_its_own_paragraph_after_the_address(dataset) -> None:
+    """A summary that runs on after the last bullet ("Address: … An older NATO overview…") joins that bullet."""
+    markdown = Renderer(dataset, links.SOURCES).sources()
+    for source in dataset.sources.values():
+        address_line = next(line for line in markdown.splitlines()
+                            if line.startswith("- Address:") and (source.url or "no public address") in line)
+        after = markdown.split(address_line, 1)[1]
+        assert after.startswith("\n\n"), f"{source.id}: the summary runs into the address bullet"
