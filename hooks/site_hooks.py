@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -18,6 +19,8 @@ for _name in [name for name in sys.modules if name == "serbia_nato" or name.star
     del sys.modules[_name]
 
 from serbia_nato.build import Build  # noqa: E402
+from serbia_nato.cite import Site  # noqa: E402
+from serbia_nato.freshness import GIT_LOG_ARGS, parse_git_log  # noqa: E402
 from serbia_nato.links import DIRECTORY_URLS_ONLY  # noqa: E402
 from serbia_nato.markers import MarkerError  # noqa: E402
 from serbia_nato.problems import DataError  # noqa: E402
@@ -30,6 +33,16 @@ def _source_date_epoch() -> int | None:
     """The build's SOURCE_DATE_EPOCH (https://reproducible-builds.org/specs/source-date-epoch/), if set."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
     return int(epoch) if epoch.isdigit() else None
+
+
+def _git_changes(project: Path) -> dict[str, int]:
+    """Each file's newest commit time under docs/ and data/, from one `git log`; empty outside git."""
+    try:
+        result = subprocess.run(["git", *GIT_LOG_ARGS], cwd=project, capture_output=True, text=True, timeout=60,
+                                check=False)
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    return parse_git_log(result.stdout) if result.returncode == 0 else {}
 
 
 def _current() -> Build:
@@ -45,8 +58,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(f"serbia_nato: {DIRECTORY_URLS_ONLY}")
     project = Path(config.config_file_path).parent
     try:
-        _build = Build.start(project, Path(config.docs_dir), site_url=config.site_url or "",
-                             source_date_epoch=_source_date_epoch())
+        site = Site(config.site_name, config.site_url or "")
+        _build = Build.start(project, Path(config.docs_dir), site=site, source_date_epoch=_source_date_epoch(),
+                             changed=_git_changes(project))
     except (DataError, MarkerError) as error:
         raise PluginError(f"serbia_nato: the data or a page is wrong:\n{error}") from None
     for warning in _build.data.warnings:
@@ -69,4 +83,4 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return _current().page_html(html)
+    return _current().page_html(page.file.src_uri, html, page.title or "")
