@@ -108,5 +108,5 @@ def test_every_page_names_the_feed_in_its_head(built_site: Path) -> None:
 def test_the_downloads_page_offers_the_feed_and_the_citations(built_site: Path, dataset) -> None:
     page = (built_site / "downloads" / "index.html").read_text(encoding="utf-8")
     for name, kind in (("milestones.atom", "Atom feed"), ("milestones.csl.json", "CSL-JSON")):
-        row = next(line for line in page.split("<tr>")[1:] if f'href="{name}"' in line)
+        row = next(line for line in page.split("<tr>")[1:] if f'{name}</a>' in line)
         assert f"<td>{kind}</td>" in row and f"<td>{len(dataset.milestones)}</td>" in row, row

@@ -15,7 +15,9 @@ from .render import render_html
 # Entry ids are UUIDs made from this fixed namespace and the milestone's id: they stay the same
 # wherever the site is published, so a reader's feed reader never sees an event twice.
 NAMESPACE = uuid.UUID("4d9f7599-e07e-48e2-b921-cffa45a87120")
-PATH = "downloads/milestones.atom"
+# At the site's root: Material reads every <link rel="alternate"> as another edition of the site and
+# fetches sitemap.xml beside it, which exists only at the root.
+PATH = "milestones.atom"
 MEDIA_TYPE = "application/atom+xml"
 
 
