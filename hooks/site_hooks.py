@@ -58,7 +58,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(f"serbia_nato: {DIRECTORY_URLS_ONLY}")
     project = Path(config.config_file_path).parent
     try:
-        site = Site(config.site_name, config.site_url or "")
+        site = Site(config.site_name, config.site_url or "", repository=str(config.extra.get("repository") or ""))
         _build = Build.start(project, Path(config.docs_dir), site=site, source_date_epoch=_source_date_epoch(),
                              changed=_git_changes(project))
     except (DataError, MarkerError) as error:

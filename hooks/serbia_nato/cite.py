@@ -16,6 +16,7 @@ class Site:
 
     name: str
     url: str
+    repository: str = ""  # the project's repository on GitHub (https://github.com/OWNER/NAME), if known
 
     @property
     def base(self) -> str:

@@ -74,6 +74,7 @@ MARKERS: dict[str, Marker] = {
     "key-facts": _block(lambda r, a: r.key_facts(), _RECORDS),
     "downloads": _block(lambda r, a: r.downloads(), _ALL),
     "latest": _block(lambda r, a: r.latest(int(a.get("count", "5"))), _EVENTS, params=("count",)),
+    "propose-form": _block(lambda r, a: r.propose_form(), ()),
     "date": _inline("milestones", lambda r, a: r.date_link(a["id"])),
     "milestone": _inline("milestones", lambda r, a: r.milestone_link(a["id"])),
     "programme": _inline("programmes", lambda r, a: r.programme_link(a["id"])),

@@ -12,6 +12,7 @@ import re
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
@@ -19,6 +20,7 @@ from markupsafe import Markup
 from . import dates, links, views
 from .cite import Citation, Site, milestone_citation
 from .dataset import Dataset, cited_sources
+from .issue_form import FORM_PATH
 from .models import ID_PATTERN, LANGUAGE_NAMES, SOURCE_KIND_WORDS, Milestone, Programme
 
 if TYPE_CHECKING:  # downloads renders the feed through this module
@@ -262,6 +264,13 @@ class Renderer:
 
     def downloads(self) -> str:
         return render_markdown("downloads.md.j2", **self._context(files=self.download_files))
+
+    def propose_form(self) -> str:
+        """Where readers who do not edit YAML propose an event: a link to the issue form if the repository is known."""
+        repository = self.site.repository.rstrip("/")
+        address = quote(f"{repository}/issues/new?template={FORM_PATH.name}", safe=":/?=&%~")
+        form_link = Md(f"[Propose an event]({address})") if repository else ""
+        return render_markdown("propose.md.j2", **self._context(form_link=form_link))
 
     def latest(self, count: int) -> str:
         return render_markdown("milestone_list.md.j2", **self._context(milestones=views.latest(self.data, count)))
