@@ -84,7 +84,7 @@ def test_each_page_shows_the_newest_commit_of_its_file_and_of_the_data_it_shows(
 
 
 def test_the_feed_is_dated_by_the_last_change_to_the_milestones(site_in_git: Path) -> None:
-    feed = (site_in_git / "downloads" / "milestones.atom").read_text(encoding="utf-8")
+    feed = (site_in_git / "milestones.atom").read_text(encoding="utf-8")
     assert feed.count("<updated>2023-01-02T23:59:59Z</updated>") == 1 + feed.count("<entry>")
 
 
@@ -96,5 +96,5 @@ def test_a_build_outside_git_works_and_shows_no_date(tmp_path: Path) -> None:
     assert set(_changed_dates(tmp_path / "site").values()) == {None}
     home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert "accessed <span data-cite-accessed>[date]</span>" in home  # the citation is there, undated
-    feed = (tmp_path / "site" / "downloads" / "milestones.atom").read_text(encoding="utf-8")
+    feed = (tmp_path / "site" / "milestones.atom").read_text(encoding="utf-8")
     assert "<updated>2023-11-14T22:13:20Z</updated>" in feed  # SOURCE_DATE_EPOCH, as make sets it
