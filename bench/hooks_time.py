@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from serbia_nato.build import Build
+from serbia_nato.cite import Site
 from serbia_nato.load import load_dataset
 
 
@@ -38,7 +39,7 @@ def read_pages(docs_dir: Path) -> dict[str, str]:
 def run_hooks(project: Path, pages: dict[str, str], nav: list | None, site_url: str) -> tuple[float, HooksOutput]:
     """Do what the hooks do in one build; return the seconds it took and what it produced."""
     started = time.perf_counter()
-    build = Build.start(project, project / "docs", site_url=site_url)
+    build = Build.start(project, project / "docs", site=Site("Serbia and NATO", site_url))
     expanded_nav = build.expand_nav(nav)
     generated = build.generated_files()
     rendered: dict[str, str | bytes] = {src: build.page_markdown(src, markdown) for src, markdown in pages.items()}

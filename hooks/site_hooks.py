@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import subprocess
 import sys
 from datetime import date
 from pathlib import Path
@@ -19,6 +20,8 @@ for _name in [name for name in sys.modules if name == "serbia_nato" or name.star
     del sys.modules[_name]
 
 from serbia_nato.build import Build  # noqa: E402
+from serbia_nato.cite import Site  # noqa: E402
+from serbia_nato.freshness import GIT_LOG_ARGS, parse_git_log  # noqa: E402
 from serbia_nato.links import DIRECTORY_URLS_ONLY  # noqa: E402
 from serbia_nato.markers import MarkerError  # noqa: E402
 from serbia_nato.preview import ProblemsBuild, with_warnings  # noqa: E402
@@ -43,6 +46,16 @@ def _source_date_epoch() -> int | None:
     return int(epoch) if epoch.isdigit() else None
 
 
+def _git_changes(project: Path) -> dict[str, int]:
+    """Each file's newest commit time under docs/ and data/, from one `git log`; empty outside git."""
+    try:
+        result = subprocess.run(["git", *GIT_LOG_ARGS], cwd=project, capture_output=True, text=True, timeout=60,
+                                check=False)
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    return parse_git_log(result.stdout) if result.returncode == 0 else {}
+
+
 def _current() -> Build | ProblemsBuild:
     if _build is None:
         raise PluginError("serbia_nato: a page hook ran before on_config, so there is no build to use; "
@@ -56,8 +69,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(f"serbia_nato: {DIRECTORY_URLS_ONLY}")
     project = Path(config.config_file_path).parent
     try:
-        build = Build.start(project, Path(config.docs_dir), site_url=config.site_url or "",
-                            source_date_epoch=_source_date_epoch(), today=date.today())
+        site = Site(config.site_name, config.site_url or "", repository=str(config.extra.get("repository") or ""))
+        build = Build.start(project, Path(config.docs_dir), site=site, source_date_epoch=_source_date_epoch(),
+                            changed=_git_changes(project), today=date.today())
     except (DataError, MarkerError) as error:
         if not _serving():
             raise PluginError(f"serbia_nato: the data or a page is wrong:\n{error}") from None
@@ -87,5 +101,5 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     build = _current()
-    html = build.page_html(html)
+    html = build.page_html(page.file.src_uri, html, page.title or "")
     return with_warnings(html, build.data.warnings) if _serving() and isinstance(build, Build) else html

@@ -5,6 +5,9 @@ Usage: .venv/bin/python scripts/check_links.py site
 Serves the folder on 127.0.0.1 (a free port), runs LinkChecker with scripts/linkcheckerrc from the
 home page with unlimited recursion, and exits 1 with a list of broken links and anchors, or prints
 a one-line summary. Nothing but the local server is fetched.
+
+LinkChecker reads no Atom, so the links in the site's feeds (*.atom) are checked here, against the
+built files and their ids: each must lead to a page of the site and, if it has one, to its #anchor.
 """
 
 from __future__ import annotations
@@ -16,12 +19,16 @@ import os
 import subprocess
 import sys
 import threading
+import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass
+from functools import cache
+from html.parser import HTMLParser
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 CONFIG = Path(__file__).with_name("linkcheckerrc")
+ATOM_LINK = "{http://www.w3.org/2005/Atom}link"
 
 
 class _Handler(SimpleHTTPRequestHandler):
@@ -114,6 +121,60 @@ def describe(row: Row, base: str) -> str:
     return f"  {where}: {row.name}\n      {problem}"
 
 
+class _Ids(HTMLParser):
+    """Every id in an HTML page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs) -> None:
+        self.ids.update(value for key, value in attrs if key == "id" and value)
+
+
+@cache
+def page_ids(page: Path) -> frozenset[str]:
+    parser = _Ids()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return frozenset(parser.ids)
+
+
+def _feed_link_problem(site: Path, base: str, href: str) -> str | None:
+    """What is wrong with one link of a feed published at `base`, or None."""
+    if not href.startswith(base):
+        return f"{href}: not an address on this site ({base})"
+    parts = urlsplit(href[len(base):])
+    target = site / unquote(parts.path)
+    if not parts.path or parts.path.endswith("/"):
+        target = target / "index.html"
+    if not target.is_file():
+        return f"{href}: no file {target.relative_to(site)} in the built site"
+    if parts.fragment and parts.fragment not in page_ids(target):
+        return f"{href}: no anchor #{parts.fragment} on {target.relative_to(site)}"
+    return None
+
+
+def feed_problems(site: Path) -> tuple[int, list[str]]:
+    """How many feed links were checked, and each that does not lead to a built page and anchor.
+
+    A feed's own rel="self" link tells where it is published, and so the site's base address."""
+    checked, problems = 0, []
+    for feed in sorted(site.rglob("*.atom")):
+        name = feed.relative_to(site).as_posix()
+        elements = ElementTree.parse(feed).iter(ATOM_LINK)
+        links = [(link.get("rel", "alternate"), link.get("href", "")) for link in elements]
+        own = next((href for rel, href in links if rel == "self"), "")
+        if not own.endswith(name):
+            problems.append(f"  /{name}: its rel=\"self\" link {own!r} does not end with {name}")
+            continue
+        for _rel, href in links:
+            checked += 1
+            problem = _feed_link_problem(site, own[: -len(name)], href)
+            if problem:
+                problems.append(f"  /{name}: {problem}")
+    return checked, problems
+
+
 def check(site: Path) -> int:
     if not (site / "index.html").is_file():
         print(f"{site}/index.html not found: build the site first (make build).", file=sys.stderr)
@@ -131,13 +192,16 @@ def check(site: Path) -> int:
         print(finished.stdout[-3000:], finished.stderr[-3000:], sep="\n", file=sys.stderr)
         return 2
     broken = [row for row in rows if not row.valid or row.warnings]
-    if broken or finished.returncode != 0:
-        print(f"{len(broken)} broken link(s) or anchor(s) in {site}:", file=sys.stderr)
+    feed_links, feed_broken = feed_problems(site)
+    if broken or feed_broken or finished.returncode != 0:
+        print(f"{len(broken) + len(feed_broken)} broken link(s) or anchor(s) in {site}:", file=sys.stderr)
         for row in broken:
             print(describe(row, base), file=sys.stderr)
+        print(*feed_broken, sep="\n", file=sys.stderr)
         return 1
     pages = {urlsplit(row.url).path for row in rows if row.is_page and row.url.startswith(base)}
-    print(f"Links OK: {len(pages)} pages checked, {len(rows)} links checked (internal links and anchors).")
+    print(f"Links OK: {len(pages)} pages checked, {len(rows)} links checked (internal links and anchors), "
+          f"{feed_links} feed links checked.")
     return 0
 
 

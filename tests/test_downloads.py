@@ -15,6 +15,7 @@ import jsonschema
 import pytest
 
 from serbia_nato import dates
+from serbia_nato.cite import Site
 from serbia_nato.downloads import make_downloads
 
 LISTS = {"milestones": "milestones", "programmes": "programmes", "trust-funds": "trust_funds",
@@ -104,13 +105,16 @@ def test_icalendar_has_an_all_day_event_per_milestone_dated_to_the_day(built_sit
 
 def test_downloads_are_byte_identical_across_builds(dataset, monkeypatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1")  # the core never reads the environment: the epoch is passed in
-    first = {d.path: d.content for d in make_downloads(dataset, "https://example.org/")}
-    second = {d.path: d.content for d in make_downloads(dataset, "https://example.org/")}
+    site = Site("S", "https://example.org/")
+    first = {d.path: d.content for d in make_downloads(dataset, site)}
+    second = {d.path: d.content for d in make_downloads(dataset, site)}
     assert first == second
-    stamped = {d.path: d.content for d in make_downloads(dataset, "https://example.org/", source_date_epoch=1700000000)}
+    stamped = {d.path: d.content for d in make_downloads(dataset, site, source_date_epoch=1700000000)}
     assert b"DTSTAMP:20231114T221320Z" in stamped["downloads/milestones.ics"]
-    assert {k: v for k, v in stamped.items() if not k.endswith(".ics")} == {
-        k: v for k, v in first.items() if not k.endswith(".ics")}
+    assert b"<updated>2023-11-14T22:13:20Z</updated>" in stamped["milestones.atom"]
+    dated = (".ics", ".atom")  # the only files that carry a time, and only the one passed in
+    assert {k: v for k, v in stamped.items() if not k.endswith(dated)} == {
+        k: v for k, v in first.items() if not k.endswith(dated)}
 
 
 def test_csv_cells_never_start_a_formula() -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from serbia_nato import links
+from serbia_nato.cite import Site
 from serbia_nato.downloads import make_downloads
 from serbia_nato.load import load_dataset
 from serbia_nato.render import Renderer
@@ -26,9 +27,10 @@ GOLDEN_FILES = sorted(path.name for path in EXPECTED.iterdir())
 def golden_outputs() -> dict[str, str | bytes]:
     """Everything the golden dataset renders to, by golden file name."""
     data = load_dataset(GOLDEN / "data")
+    site = Site("Serbia and NATO", SITE_URL)
 
     def page(src: str) -> Renderer:
-        return Renderer(data, src, json_ld="")
+        return Renderer(data, src, json_ld="", site=site)
 
     outputs: dict[str, str | bytes] = {
         "timeline.html": page(links.TIMELINE).timeline(),
@@ -43,7 +45,7 @@ def golden_outputs() -> dict[str, str | bytes]:
         "key-facts.md": page("index.md").key_facts(),
         "milestones-kosovo.md": page("topics/kosovo.md").milestone_list(theme="kosovo"),
     }
-    for download in make_downloads(data, SITE_URL, source_date_epoch=EPOCH):
+    for download in make_downloads(data, site, source_date_epoch=EPOCH):
         outputs[download.path.replace("/", "-")] = download.content
     return outputs
 

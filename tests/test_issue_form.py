@@ -53,3 +53,32 @@ def test_choices_name_every_theme_and_programme_and_no_other() -> None:
 def test_words_for_source_kinds_and_languages_cover_the_schema_exactly() -> None:
     assert list(models.SOURCE_KIND_WORDS) == list(get_args(models.SourceKind))
     assert list(models.LANGUAGE_NAMES) == list(get_args(models.Language))
+
+
+def test_the_add_an_event_page_and_contributing_point_to_the_form() -> None:
+    name = committed_form()["name"]
+    assert "[[ propose-form ]]" in (ROOT / "docs" / "add-an-event.md").read_text(encoding="utf-8")
+    contributing = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    assert f"**{name}**" in contributing and str(issue_form.FORM_PATH) in contributing
+
+
+def test_the_pointer_links_to_the_form_only_when_the_repository_is_known(dataset) -> None:
+    from serbia_nato.cite import Site
+    from serbia_nato.render import Renderer
+
+    name = committed_form()["name"]
+    known = Site("S", "https://example.org/", repository="https://github.com/owner/serbia-nato/")
+    linked = Renderer(dataset, "add-an-event.md", site=known).propose_form()
+    assert f"[{name}](https://github.com/owner/serbia-nato/issues/new?template={FORM.name})" in linked
+    unknown = Renderer(dataset, "add-an-event.md", site=Site("S", "https://example.org/")).propose_form()
+    assert "](" not in unknown and "**Issues**" in unknown and f"**{name}**" in unknown
+
+
+def test_a_built_site_links_to_the_form_when_the_publish_workflow_names_the_repository(tmp_path: Path) -> None:
+    from project_copy import build_site, copy_project
+
+    project = copy_project(tmp_path / "project")
+    result = build_site(project, tmp_path / "site", env={"REPO_URL": "https://github.com/owner/serbia-nato"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    page = (tmp_path / "site" / "add-an-event" / "index.html").read_text(encoding="utf-8")
+    assert f'href="https://github.com/owner/serbia-nato/issues/new?template={FORM.name}"' in page

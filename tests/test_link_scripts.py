@@ -60,6 +60,29 @@ def test_check_links_lists_a_missing_page_and_a_missing_anchor(tmp_path: Path) -
     assert "Anchor `nowhere' (decoded: `nowhere') not found." in result.stderr
 
 
+FEED = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+<link rel="self" href="https://example.org/site/downloads/events.atom"/>
+<entry><link rel="alternate" href="https://example.org/site/a/#here"/></entry>
+<entry><link rel="alternate" href="https://example.org/site/a/#{anchor}"/></entry>
+</feed>
+"""
+
+
+def test_check_links_follows_the_links_in_a_feed_to_their_pages_and_anchors(tmp_path: Path) -> None:
+    """LinkChecker reads no Atom: the script checks a feed's links against the built files itself."""
+    site = _write_site(tmp_path, GOOD_PAGES)
+    (site / "downloads").mkdir()
+    (site / "downloads" / "events.atom").write_text(FEED.format(anchor="here"), encoding="utf-8")
+    result = _check_links(site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "3 feed links checked" in result.stdout
+    (site / "downloads" / "events.atom").write_text(FEED.format(anchor="gone"), encoding="utf-8")
+    result = _check_links(site)
+    assert result.returncode == 1
+    assert "/downloads/events.atom: https://example.org/site/a/#gone: no anchor #gone on a/index.html" in result.stderr
+
+
 def test_check_links_fails_clearly_without_a_built_site(tmp_path: Path) -> None:
     result = _check_links(tmp_path / "missing")
     assert result.returncode == 2

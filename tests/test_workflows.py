@@ -45,3 +45,13 @@ def test_external_link_check_never_blocks_anything() -> None:
     triggers = workflow[True] if True in workflow else workflow["on"]  # PyYAML reads `on:` as True
     assert set(triggers) == {"schedule", "workflow_dispatch"}
     assert all(job.get("continue-on-error") is True for job in workflow["jobs"].values())
+
+
+def test_publish_builds_with_the_whole_history_and_names_the_repository() -> None:
+    """Each page's last change comes from git history; the Add an event page links to the repository's form."""
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "publish.yml").read_text(encoding="utf-8"))
+    steps = _steps(workflow)
+    checkout = next(step for step in steps if step.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == 0
+    build = next(step for step in steps if step.get("run") == "make build")
+    assert build["env"]["REPO_URL"] == "${{ github.server_url }}/${{ github.repository }}"

@@ -2,52 +2,81 @@
 
 `Build.start` fails (DataError or MarkerError) before MkDocs touches site/, because it checks
 every marker in docs/ up front; what it rendered is reused when MkDocs asks for each page.
+Each page ends with when its content last changed (from the git times the adapter passes in)
+and how to cite it.
 """
 
 from __future__ import annotations
 
 import html
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from . import links
+from markupsafe import Markup
+
+from . import freshness, links
+from .cite import Citation, Site
 from .dataset import Dataset
 from .downloads import Download, json_ld, make_downloads
 from .load import load_dataset
 from .markers import MarkerError, replace_markers
-from .render import Renderer, abbreviation_lines
+from .render import UNCONFIGURED_SITE, Renderer, abbreviation_lines, render_html
 
 _ABBR_OPEN = re.compile(r"<abbr(?![^>]*\btabindex=)")
+_H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.DOTALL)
+_HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
+# What a generated programme page shows: the programme, its events and projects, their sources.
+PROGRAMME_PAGE_READS = frozenset({"programmes.yml", "milestones.yml", "trust_funds.yml", "sources.yml", "themes.yml"})
+FEED_READS = ("data/milestones.yml", "data/themes.yml")
+
+
+@dataclass(frozen=True)
+class Changed:
+    """When a page's content last changed, as a day."""
+
+    date: str  # YYYY-MM-DD, in UTC
+    date_words: str
 
 
 @dataclass
 class Build:
     data: Dataset
-    site_url: str = ""
+    site: Site = UNCONFIGURED_SITE
     downloads: list[Download] = field(default_factory=list)
+    changed: Mapping[str, int] = field(default_factory=dict)  # project-relative path -> newest commit time
+    docs_prefix: str = "docs"  # docs_dir, relative to the project, as git names its files
     _rendered: dict[str, tuple[str, str]] = field(default_factory=dict)
+    _reads: dict[str, frozenset[str]] = field(default_factory=dict)  # page -> the data files it shows
+    _generated_reads: dict[str, frozenset[str]] = field(default_factory=dict)  # what generated pages show
 
     @cached_property
     def _json_ld(self) -> str:
-        return json_ld(self.data, self.site_url)
+        return json_ld(self.data, self.site.url)
 
     @classmethod
-    def start(cls, project: Path, docs_dir: Path, site_url: str = "", source_date_epoch: int | None = None,
+    def start(cls, project: Path, docs_dir: Path, site: Site = UNCONFIGURED_SITE,
+              source_date_epoch: int | None = None, changed: Mapping[str, int] | None = None,
               today: date | None = None) -> Build:
-        """Load and check everything; `source_date_epoch` is the build's SOURCE_DATE_EPOCH, if it has one, and
-        `today` the day no date in the data may come after."""
+        """Load and check everything. `source_date_epoch` is the build's SOURCE_DATE_EPOCH, if it has one;
+        `changed` maps project-relative paths to their newest commit time (freshness.parse_git_log), and is
+        empty outside git; `today` is the day no date in the data may come after."""
+        changed = changed or {}
         data = load_dataset(project / "data", today=today)
-        build = cls(data, site_url, make_downloads(data, site_url, source_date_epoch))
+        feed_updated = freshness.last_changed(changed, FEED_READS)
+        downloads = make_downloads(data, site, source_date_epoch, feed_updated)
+        prefix = docs_dir.relative_to(project).as_posix() if docs_dir.is_relative_to(project) else ""
+        build = cls(data, site, downloads, changed, prefix)
         build._check_pages(docs_dir, project)
         return build
 
     def renderer(self, src: str) -> Renderer:
         json_for_page = self._json_ld if src == links.TIMELINE else ""
-        return Renderer(self.data, src, downloads=self.downloads, json_ld=json_for_page)
+        return Renderer(self.data, src, downloads=self.downloads, json_ld=json_for_page, site=self.site)
 
     def _check_pages(self, docs_dir: Path, project: Path) -> None:
         problems: list[str] = []
@@ -63,7 +92,9 @@ class Build:
             raise MarkerError(problems)
 
     def _render_page(self, src: str, markdown: str, label: str) -> str:
-        body = replace_markers(markdown, self.renderer(src), label)
+        reads: set[str] = set(self._generated_reads.get(src, ()))
+        body = replace_markers(markdown, self.renderer(src), label, reads)
+        self._reads[src] = frozenset(reads)
         return f"{body}\n\n{abbreviation_lines(self.data)}\n"
 
     def page_markdown(self, src: str, markdown: str) -> str:
@@ -72,16 +103,31 @@ class Build:
             return cached[1]
         return self._render_page(src, markdown, f"docs/{src}")
 
-    @staticmethod
-    def page_html(html: str) -> str:
-        """Let keyboard users reach every acronym, so its expansion shows on focus too."""
-        return _ABBR_OPEN.sub('<abbr tabindex="0"', html)
+    def page_html(self, src: str, html: str, title: str = "") -> str:
+        """The page's HTML with keyboard-reachable acronyms, then when it last changed and "Cite this".
+
+        `title` (HTML, as MkDocs gives it) names the page only if it has no <h1>."""
+        accessible = _ABBR_OPEN.sub('<abbr tabindex="0"', html)
+        return f"{accessible}\n{self.page_footer(src, _page_title(html, title))}"
+
+    def page_changed(self, src: str) -> int | None:
+        """The newest commit time of the page's own file and of the data files its content draws on."""
+        own = [f"{self.docs_prefix}/{src}" if self.docs_prefix else src]
+        return freshness.last_changed(self.changed, own + [f"data/{name}" for name in sorted(self._reads.get(src, ()))])
+
+    def page_footer(self, src: str, title: str) -> str:
+        epoch = self.page_changed(src)
+        changed = Changed(freshness.iso_day(epoch), freshness.human_day(epoch)) if epoch is not None else None
+        citation = Citation(self.site.name, title, self.site.permalink(src), changed.date if changed else None)
+        return render_html("page_footer.html.j2", changed=changed, citation=citation)
 
     def programme_pages(self) -> dict[str, str]:
-        return {
-            links.programme_page(pid): self.renderer(links.programme_page(pid)).programme_page(pid)
-            for pid in self.data.programmes
-        }
+        pages = {}
+        for pid in self.data.programmes:
+            src = links.programme_page(pid)
+            pages[src] = self.renderer(src).programme_page(pid)
+            self._generated_reads[src] = PROGRAMME_PAGE_READS
+        return pages
 
     def generated_files(self) -> dict[str, str | bytes]:
         files: dict[str, str | bytes] = dict(self.programme_pages())
@@ -106,3 +152,10 @@ class Build:
                 expanded += [page for page in pages if page not in expanded]
             return expanded
         return item
+
+
+def _page_title(html: str, fallback: str) -> str:
+    """The page's <h1> as plain text (without its permalink), else the title MkDocs gives, as plain text."""
+    heading = _H1.search(html)
+    text = _HEADERLINK.sub("", heading.group(1)) if heading else fallback
+    return Markup(text).striptags()

@@ -1,4 +1,4 @@
-"""The data as downloads: JSON (with JSON Schema), CSV and iCalendar, byte for byte reproducible.
+"""The data as downloads: JSON (with JSON Schema), CSV, iCalendar, Atom and CSL-JSON, byte for byte reproducible.
 
 Every file is made in memory from the Dataset; the hooks add them to the site under downloads/.
 """
@@ -15,7 +15,8 @@ from typing import Literal
 import icalendar
 from pydantic import BaseModel, ConfigDict
 
-from . import dates, links
+from . import dates, feed, links
+from .cite import Site, milestones_csl_json
 from .dataset import Dataset, cited_sources
 from .models import Disagreement, Status
 
@@ -278,18 +279,25 @@ def download_schemas() -> dict[str, bytes]:
     }
 
 
-def make_downloads(data: Dataset, site_url: str, source_date_epoch: int | None = None) -> list[Download]:
-    """Every download; `source_date_epoch` (the build's SOURCE_DATE_EPOCH) dates the iCalendar file."""
-    urls = _Urls(site_url)
+def make_downloads(data: Dataset, site: Site, source_date_epoch: int | None = None,
+                   feed_updated: int | None = None) -> list[Download]:
+    """Every download. `source_date_epoch` (the build's SOURCE_DATE_EPOCH) dates the iCalendar file;
+    `feed_updated`, when the milestones last changed, dates the feed (else the epoch, else 1970)."""
+    urls = _Urls(site.url)
     milestones = milestones_download(data, urls)
-    host = site_url.split("//", 1)[-1].split("/", 1)[0].split(":", 1)[0] or "localhost"
+    host = site.url.split("//", 1)[-1].split("/", 1)[0].split(":", 1)[0] or "localhost"
+    updated = next((t for t in (feed_updated, source_date_epoch) if t is not None), 0)
+    count = len(milestones.milestones)
     files = [
-        Download(f"{FOLDER}/milestones.json", "Milestones", "JSON", len(milestones.milestones), _json(milestones)),
-        Download(f"{FOLDER}/milestones.csv", "Milestones", "CSV", len(milestones.milestones),
-                 milestones_csv(milestones)),
+        Download(f"{FOLDER}/milestones.json", "Milestones", "JSON", count, _json(milestones)),
+        Download(f"{FOLDER}/milestones.csv", "Milestones", "CSV", count, milestones_csv(milestones)),
         Download(f"{FOLDER}/milestones.ics", "Milestones dated to the day", "iCalendar",
                  sum(m.date_precision == "day" for m in milestones.milestones),
                  milestones_ics(milestones, host, source_date_epoch)),
+        Download(feed.PATH, "Milestones, newest first, to follow in a feed reader", "Atom feed", count,
+                 feed.milestones_atom(data, site, updated)),
+        Download(f"{FOLDER}/milestones.csl.json", "Milestones, to cite from a reference manager", "CSL-JSON", count,
+                 milestones_csl_json(data, site)),
         Download(f"{FOLDER}/programmes.json", "Programmes", "JSON", len(data.programmes),
                  _json(programmes_download(data, urls))),
         Download(f"{FOLDER}/trust-funds.json", "Trust Fund projects", "JSON", len(data.trust_funds),

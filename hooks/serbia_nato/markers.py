@@ -41,30 +41,41 @@ class Marker:
     params: tuple[str, ...] = ()  # accepted key=value names; "id" is the one positional argument
     required: tuple[str, ...] = ()
     id_collection: str | None = None  # the collection (models.COLLECTIONS) the positional id names
+    reads: tuple[str, ...] = ()  # the data files (in data/) whose records it shows: a page's freshness counts them
 
 
-def _block(render: Render, params: tuple[str, ...] = (), required: tuple[str, ...] = ()) -> Marker:
-    return Marker(block=True, render=render, params=params, required=required)
+def _block(render: Render, reads: tuple[str, ...], params: tuple[str, ...] = (),
+           required: tuple[str, ...] = ()) -> Marker:
+    return Marker(block=True, render=render, params=params, required=required, reads=reads)
 
 
 def _inline(id_collection: str, render: Render) -> Marker:
-    return Marker(block=False, render=render, params=("id",), required=("id",), id_collection=id_collection)
+    return Marker(block=False, render=render, params=("id",), required=("id",), id_collection=id_collection,
+                  reads=(COLLECTIONS[id_collection].file,))
+
+
+# The data files markers read, by what they show: events, programmes, Trust Fund projects, sources.
+_EVENTS = ("milestones.yml", "sources.yml")
+_RECORDS = ("milestones.yml", "programmes.yml", "trust_funds.yml", "sources.yml")
+_ALL = (*_RECORDS, "themes.yml", "glossary.yml")
 
 
 MARKERS: dict[str, Marker] = {
-    "timeline": _block(lambda r, a: r.timeline()),
+    "timeline": _block(lambda r, a: r.timeline(), (*_EVENTS, "themes.yml", "programmes.yml")),
     "milestones": _block(lambda r, a: r.milestone_list(theme=a.get("theme"), programme=a.get("programme")),
-                         params=("theme", "programme")),
-    "programmes": _block(lambda r, a: r.programme_list(a["theme"]), params=("theme",), required=("theme",)),
-    "programme-chart": _block(lambda r, a: r.programme_chart()),
-    "programme-index": _block(lambda r, a: r.programme_index()),
-    "trust-funds": _block(lambda r, a: r.trust_funds()),
-    "sources": _block(lambda r, a: r.sources()),
-    "disagreements": _block(lambda r, a: r.disagreements()),
-    "glossary": _block(lambda r, a: r.glossary()),
-    "key-facts": _block(lambda r, a: r.key_facts()),
-    "downloads": _block(lambda r, a: r.downloads()),
-    "latest": _block(lambda r, a: r.latest(int(a.get("count", "5"))), params=("count",)),
+                         _EVENTS, params=("theme", "programme")),
+    "programmes": _block(lambda r, a: r.programme_list(a["theme"]), ("programmes.yml",), params=("theme",),
+                         required=("theme",)),
+    "programme-chart": _block(lambda r, a: r.programme_chart(), ("programmes.yml",)),
+    "programme-index": _block(lambda r, a: r.programme_index(), ("programmes.yml",)),
+    "trust-funds": _block(lambda r, a: r.trust_funds(), ("trust_funds.yml", "sources.yml")),
+    "sources": _block(lambda r, a: r.sources(), _RECORDS),
+    "disagreements": _block(lambda r, a: r.disagreements(), _RECORDS),
+    "glossary": _block(lambda r, a: r.glossary(), ("glossary.yml",)),
+    "key-facts": _block(lambda r, a: r.key_facts(), _RECORDS),
+    "downloads": _block(lambda r, a: r.downloads(), _ALL),
+    "latest": _block(lambda r, a: r.latest(int(a.get("count", "5"))), _EVENTS, params=("count",)),
+    "propose-form": _block(lambda r, a: r.propose_form(), ()),
     "date": _inline("milestones", lambda r, a: r.date_link(a["id"])),
     "milestone": _inline("milestones", lambda r, a: r.milestone_link(a["id"])),
     "programme": _inline("programmes", lambda r, a: r.programme_link(a["id"])),
@@ -131,8 +142,10 @@ def _outside_code(line: str) -> list[tuple[int, int]]:
     return spans
 
 
-def replace_markers(markdown: str, renderer: Renderer, page_label: str) -> str:
-    """Render every marker in a page; raise MarkerError listing every bad one."""
+def replace_markers(markdown: str, renderer: Renderer, page_label: str, reads: set[str] | None = None) -> str:
+    """Render every marker in a page; raise MarkerError listing every bad one.
+
+    `reads`, if given, collects the data files the page's markers show (see Marker.reads)."""
     problems: list[str] = []
     output: list[str] = []
     in_fence: str | None = None
@@ -145,13 +158,14 @@ def replace_markers(markdown: str, renderer: Renderer, page_label: str) -> str:
         if in_fence:
             output.append(line)
             continue
-        output.append(_replace_in_line(line, number, renderer, page_label, problems))
+        output.append(_replace_in_line(line, number, renderer, page_label, problems, reads))
     if problems:
         raise MarkerError(problems)
     return "\n".join(output)
 
 
-def _replace_in_line(line: str, number: int, renderer: Renderer, page_label: str, problems: list[str]) -> str:
+def _replace_in_line(line: str, number: int, renderer: Renderer, page_label: str, problems: list[str],
+                     reads: set[str] | None) -> str:
     pieces, cursor = [], 0
     for start, end in _outside_code(line):
         pieces.append(line[cursor:start])
@@ -164,6 +178,8 @@ def _replace_in_line(line: str, number: int, renderer: Renderer, page_label: str
             if problem:
                 problems.append(f"{page_label}:{number}: marker {match.group(0)}: {problem}")
                 return match.group(0)
+            if reads is not None:
+                reads.update(MARKERS[name].reads)
             return MARKERS[name].render(renderer, args)
 
         pieces.append(MARKER.sub(substitute, segment))

@@ -36,7 +36,7 @@ class ProblemsBuild:
     def page_markdown(self, src: str, markdown: str) -> str:
         return ""  # the page's own text, with its markers, waits until the data is right
 
-    def page_html(self, html: str) -> str:
+    def page_html(self, src: str, html: str, title: str) -> str:
         return render_html("problems.html.j2", lines=self.lines)
 
 

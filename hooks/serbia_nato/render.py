@@ -11,15 +11,20 @@ import html
 import re
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import dates, links, views
+from .cite import Citation, Site, milestone_citation
 from .dataset import Dataset, cited_sources
-from .downloads import Download
-from .models import ID_PATTERN, LANGUAGE_NAMES, SOURCE_KIND_WORDS
+from .issue_form import FORM_PATH
+from .models import ID_PATTERN, LANGUAGE_NAMES, SOURCE_KIND_WORDS, Milestone
+
+if TYPE_CHECKING:  # downloads renders the feed through this module
+    from .downloads import Download
 
 TEMPLATES = Path(__file__).parent / "templates"
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()>#+\-.!|])")
@@ -91,6 +96,7 @@ def _environments() -> tuple[Environment, Environment]:
                            source_kind=SOURCE_KIND_WORDS.__getitem__, language=LANGUAGE_NAMES.__getitem__,
                            id=_checked_id)
         env.globals.update(links=links, dates=dates)
+    html_env.globals["cite"] = html_env.get_template("cite.html.j2").module.cite  # type: ignore[attr-defined]
     return html_env, md_env
 
 
@@ -102,12 +108,18 @@ def render_markdown(template: str, **context: object) -> str:
     return _environments()[1].get_template(template).render(**context)
 
 
+# The site a Renderer cites when it is given none: for tests and tools that render without a configuration.
+UNCONFIGURED_SITE = Site("Serbia and NATO", "/")
+
+
 class Renderer:
     """Renders every data-driven piece of the site for one page (`page` is its docs/ path)."""
 
-    def __init__(self, data: Dataset, page: str, downloads: list[Download] | None = None, json_ld: str = ""):
+    def __init__(self, data: Dataset, page: str, downloads: list[Download] | None = None, json_ld: str = "",
+                 site: Site = UNCONFIGURED_SITE):
         self.data = data
         self.page = page
+        self.site = site
         self.download_files = downloads or []
         self.json_ld = Markup(json_ld)  # already escaped for a <script> element by downloads.json_ld
         self.numbers = views.source_numbers(data)
@@ -188,6 +200,9 @@ class Renderer:
             )
         )
 
+    def milestone_citation(self, milestone: Milestone) -> Citation:
+        return milestone_citation(self.site, milestone)
+
     def href(self, to_src: str, anchor: str = "") -> str:
         return links.html_link(self.page, to_src, anchor)
 
@@ -243,6 +258,13 @@ class Renderer:
 
     def downloads(self) -> str:
         return render_markdown("downloads.md.j2", **self._context(files=self.download_files))
+
+    def propose_form(self) -> str:
+        """Where readers who do not edit YAML propose an event: a link to the issue form if the repository is known."""
+        repository = self.site.repository.rstrip("/")
+        address = quote(f"{repository}/issues/new?template={FORM_PATH.name}", safe=":/?=&%~")
+        form_link = Md(f"[Propose an event]({address})") if repository else ""
+        return render_markdown("propose.md.j2", **self._context(form_link=form_link))
 
     def latest(self, count: int) -> str:
         return render_markdown("milestone_list.md.j2", **self._context(milestones=views.latest(self.data, count)))
