@@ -16,6 +16,7 @@ from pydantic_core import ErrorDetails
 from . import references
 from .dataset import Dataset
 from .explain import schema_problems
+from .gcpause import gc_paused
 from .models import COLLECTIONS, Collection, Record
 from .problems import DataError, Problem
 from .references import FileRecords
@@ -206,9 +207,10 @@ def _read_all(folder: Path, display_prefix: str) -> tuple[dict[str, FileRecords]
 
 def load_dataset(folder: Path, display_prefix: str = "data") -> Dataset:
     """Read and check every data file; raise DataError with all problems if any."""
-    files, problems = _read_all(Path(folder), display_prefix)
-    index, found = references.check(files)
-    problems += found
-    if problems:
-        raise DataError(problems)
-    return Dataset.from_index(index, warnings=sorted(references.warnings(files, index)))
+    with gc_paused():
+        files, problems = _read_all(Path(folder), display_prefix)
+        index, found = references.check(files)
+        problems += found
+        if problems:
+            raise DataError(problems)
+        return Dataset.from_index(index, warnings=sorted(references.warnings(files, index)))
