@@ -17,7 +17,7 @@ from mkdocs.structure.pages import Page
 for _name in [name for name in sys.modules if name == "serbia_nato" or name.startswith("serbia_nato.")]:
     del sys.modules[_name]
 
-from serbia_nato.build import Build  # noqa: E402
+from serbia_nato.build import TIMELINE_INLINE_EVENTS, Build  # noqa: E402
 from serbia_nato.links import DIRECTORY_URLS_ONLY  # noqa: E402
 from serbia_nato.markers import MarkerError  # noqa: E402
 from serbia_nato.problems import DataError  # noqa: E402
@@ -30,6 +30,15 @@ def _source_date_epoch() -> int | None:
     """The build's SOURCE_DATE_EPOCH (https://reproducible-builds.org/specs/source-date-epoch/), if set."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
     return int(epoch) if epoch.isdigit() else None
+
+
+def _inline_events(config: MkDocsConfig) -> int:
+    """How many events the timeline page holds itself (mkdocs.yml `extra: timeline_inline_events:`)."""
+    value = config.extra.get("timeline_inline_events", TIMELINE_INLINE_EVENTS)
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise PluginError(f"serbia_nato: extra: timeline_inline_events: {value!r} is not a number of events; "
+                          "allowed: a whole number from 1")
+    return value
 
 
 def _current() -> Build:
@@ -46,7 +55,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     project = Path(config.config_file_path).parent
     try:
         _build = Build.start(project, Path(config.docs_dir), site_url=config.site_url or "",
-                             source_date_epoch=_source_date_epoch())
+                             source_date_epoch=_source_date_epoch(),
+                             timeline_inline_events=_inline_events(config))
     except (DataError, MarkerError) as error:
         raise PluginError(f"serbia_nato: the data or a page is wrong:\n{error}") from None
     for warning in _build.data.warnings:

@@ -13,14 +13,18 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from . import links
+from . import links, views
 from .dataset import Dataset
 from .downloads import Download, json_ld, make_downloads
+from .gcpause import gc_paused
 from .load import load_dataset
 from .markers import MarkerError, replace_markers
 from .render import Renderer, abbreviation_lines
 
 _ABBR_OPEN = re.compile(r"<abbr(?![^>]*\btabindex=)")
+TIMELINE_INLINE_EVENTS = 250  # the timeline page holds the first years up to this many events; see decision 0002
+# A decade's page: left out of search (the timeline page has the same events) and of the navigation.
+_DECADE_PAGE = "---\nsearch:\n  exclude: true\n---\n\n# Timeline: the {name}\n\n{body}\n\n{abbreviations}\n"
 
 
 @dataclass
@@ -28,23 +32,31 @@ class Build:
     data: Dataset
     site_url: str = ""
     downloads: list[Download] = field(default_factory=list)
+    timeline_inline_events: int | None = TIMELINE_INLINE_EVENTS
     _rendered: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     @cached_property
     def _json_ld(self) -> str:
-        return json_ld(self.data, self.site_url)
+        return json_ld(self.data, self.site_url, [m for g in self._year_groups if g.inline for m in g.milestones])
+
+    @cached_property
+    def _year_groups(self) -> list[views.YearGroup]:
+        return views.year_groups(self.data.chronological(), self.timeline_inline_events)
 
     @classmethod
-    def start(cls, project: Path, docs_dir: Path, site_url: str = "", source_date_epoch: int | None = None) -> Build:
+    def start(cls, project: Path, docs_dir: Path, site_url: str = "", source_date_epoch: int | None = None,
+              timeline_inline_events: int | None = TIMELINE_INLINE_EVENTS) -> Build:
         """Load and check everything; `source_date_epoch` is the build's SOURCE_DATE_EPOCH, if it has one."""
-        data = load_dataset(project / "data")
-        build = cls(data, site_url, make_downloads(data, site_url, source_date_epoch))
-        build._check_pages(docs_dir, project)
+        with gc_paused():  # many small objects, no cycles: see gcpause.py
+            data = load_dataset(project / "data")
+            build = cls(data, site_url, make_downloads(data, site_url, source_date_epoch), timeline_inline_events)
+            build._check_pages(docs_dir, project)
         return build
 
     def renderer(self, src: str) -> Renderer:
         json_for_page = self._json_ld if src == links.TIMELINE else ""
-        return Renderer(self.data, src, downloads=self.downloads, json_ld=json_for_page)
+        return Renderer(self.data, src, downloads=self.downloads, json_ld=json_for_page,
+                        inline_events=self.timeline_inline_events)
 
     def _check_pages(self, docs_dir: Path, project: Path) -> None:
         problems: list[str] = []
@@ -67,6 +79,8 @@ class Build:
         cached = self._rendered.get(src)
         if cached and cached[0] == markdown:
             return cached[1]
+        if links.is_decade_page(src):
+            return markdown  # rendered whole by timeline_pages(); data text in it must not be read as markers
         return self._render_page(src, markdown, f"docs/{src}")
 
     @staticmethod
@@ -80,8 +94,22 @@ class Build:
             for pid in self.data.programmes
         }
 
+    def timeline_pages(self) -> dict[str, str]:
+        """A page per decade with every event, and an HTML fragment per year the timeline page loads on demand."""
+        pages = {}
+        for name, years in views.decades(self.data):
+            src = links.decade_page(years[0])
+            body = self.renderer(src).timeline_decade(years)
+            pages[src] = _DECADE_PAGE.format(name=name, body=body, abbreviations=abbreviation_lines(self.data))
+        timeline = self.renderer(links.TIMELINE)
+        pages.update({links.year_fragment(g.year): timeline.timeline_year(g.milestones)
+                      for g in self._year_groups if not g.inline})
+        return pages
+
     def generated_files(self) -> dict[str, str | bytes]:
-        files: dict[str, str | bytes] = dict(self.programme_pages())
+        with gc_paused():
+            files: dict[str, str | bytes] = dict(self.programme_pages())
+            files.update(self.timeline_pages())
         files.update({download.path: download.content for download in self.downloads})
         return files
 
