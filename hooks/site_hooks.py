@@ -12,15 +12,22 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-# Drop the core's cached modules so that `mkdocs serve` picks up edits to them on rebuild: MkDocs
-# re-reads the hook file but keeps modules it imported (https://github.com/mkdocs/mkdocs/issues/3993).
-for _name in [name for name in sys.modules if name == "serbia_nato" or name.startswith("serbia_nato.")]:
-    del sys.modules[_name]
+# MkDocs re-reads this file on every rebuild of `mkdocs serve` but keeps the modules it imported
+# (https://github.com/mkdocs/mkdocs/issues/3993). Drop the core's cached modules when its code has
+# changed since they were imported, so edits to it show; after an edit to data/ or docs/ only, keep
+# them: importing the core again (its schema, through pydantic) is most of a rebuild's cost.
+_CORE = Path(__file__).resolve().parent / "serbia_nato"
+_stamp = max((path.stat().st_mtime_ns for path in _CORE.glob("*.py")), default=0)
+if getattr(sys.modules.get("serbia_nato"), "_source_stamp", None) != _stamp:
+    for _name in [name for name in sys.modules if name == "serbia_nato" or name.startswith("serbia_nato.")]:
+        del sys.modules[_name]
 
 from serbia_nato.build import TIMELINE_INLINE_EVENTS, Build  # noqa: E402
 from serbia_nato.links import DIRECTORY_URLS_ONLY  # noqa: E402
 from serbia_nato.markers import MarkerError  # noqa: E402
 from serbia_nato.problems import DataError  # noqa: E402
+
+sys.modules["serbia_nato"]._source_stamp = _stamp  # type: ignore[attr-defined]
 
 log = logging.getLogger("mkdocs.plugins.serbia_nato")
 _build: Build | None = None  # the current build's state; replaced at the start of every build
