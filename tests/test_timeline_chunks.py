@@ -57,6 +57,8 @@ def test_the_page_and_its_fragments_hold_every_event_once(chunked: Build, datase
     assert sorted(inline + loaded) == sorted(dataset.milestones)
     index = json.loads(INDEX.search(page).group(1))
     assert sorted(entry[0] for entries in index.values() for entry in entries) == sorted(loaded)
+    for event in loaded:  # a permalink /timeline/#id lands on its year even before the script loads it
+        assert f'<span class="tl-anchor" id="{event}"></span>' in page
     for year in index:
         assert links.year_fragment(int(year)) in fragments
         assert f'data-fragment="years/{year}.html"' in page

@@ -131,8 +131,10 @@
         }).then(function (html) {
           var template = document.createElement("template");
           template.innerHTML = html;
-          var note = year.section.querySelector(".tl-deferred-note");
-          if (note) { note.remove(); }
+          // The note and the empty anchors that kept permalinks landing on this year give way to the events.
+          toArray(year.section.querySelectorAll(".tl-deferred-note, .tl-anchor")).forEach(function (placeholder) {
+            placeholder.remove();
+          });
           year.section.appendChild(template.content);
           year.fragment = "";
           toArray(year.section.querySelectorAll(".tl-event")).forEach(function (element, i) {
