@@ -26,6 +26,10 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--runs", type=int, help="runs per figure (default 5, or 3 from 5,000 milestones)")
     parser.add_argument("--quick", action="store_true", help=f"a smoke test: one run, sizes {QUICK_SIZES}")
     parser.add_argument("--no-browser", action="store_true", help="skip the measurements in Chromium")
+    parser.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse")
+    parser.add_argument("--lighthouse-pages", choices=["main", "all"], default="main",
+                        help="Lighthouse on one page of each kind (default) or on every page")
+    parser.add_argument("--no-preview", action="store_true", help="skip the live preview measurement")
     parser.add_argument("--seed", type=int, help="seed of the synthetic data")
     parser.add_argument("--output", type=Path, help="also write the report to this file")
     parser.add_argument("--project", type=Path, default=Path(__file__).resolve().parent.parent,
@@ -110,20 +114,18 @@ def measure_size(args: argparse.Namespace, size: int | None, work: Path):  # ret
     return result
 
 
-def report(args: argparse.Namespace, results: list, browser_version: str | None, argv: list[str]) -> str:
-    from .report import machine, table, targets, targets_table
+def report(args: argparse.Namespace, results: list, browser_version: str | None, argv: list[str],
+           checks=None) -> str:  # checks: a bench.site_checks.SiteChecks, or None
+    from .report import lighthouse_table, machine, shift_table, table, targets, targets_table
 
     command = " ".join(["python -m bench", *argv])
-    return "\n".join([
-        f"Machine: {machine(browser_version)}.",
-        "",
-        f"Command: `{command}`",
-        "",
-        table(results),
-        "",
-        targets_table(targets(results)),
-        "",
-    ])
+    parts = [f"Machine: {machine(browser_version)}.", "", f"Command: `{command}`", "", table(results), ""]
+    if checks is not None:
+        parts += [shift_table(checks.layout_shift), ""]
+        if checks.lighthouse:
+            parts += [lighthouse_table(checks.lighthouse), ""]
+    parts += [targets_table(targets(results, checks)), ""]
+    return "\n".join(parts)
 
 
 def main(argv: list[str]) -> int:
@@ -140,7 +142,13 @@ def main(argv: list[str]) -> int:
         for size in args.size_list:
             work = Path(temp) / ("real" if size is None else str(size))
             results.append(measure_size(args, size, work))
-    text = report(args, results, browser_version, argv)
+        checks = None
+        real_site = Path(temp) / "real" / "site"
+        if not args.no_browser and real_site.is_dir():
+            from .site_checks import run as check_site
+
+            checks = check_site(args, real_site, Path(temp) / "site-checks", say)
+        text = report(args, results, browser_version, argv, checks)
     print(text)
     if args.output:
         args.output.write_text(text, encoding="utf-8")

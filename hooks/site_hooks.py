@@ -14,18 +14,25 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-# Drop the core's cached modules so that `mkdocs serve` picks up edits to them on rebuild: MkDocs
-# re-reads the hook file but keeps modules it imported (https://github.com/mkdocs/mkdocs/issues/3993).
-for _name in [name for name in sys.modules if name == "serbia_nato" or name.startswith("serbia_nato.")]:
-    del sys.modules[_name]
+# MkDocs re-reads this file on every rebuild of `mkdocs serve` but keeps the modules it imported
+# (https://github.com/mkdocs/mkdocs/issues/3993). Drop the core's cached modules when its code has
+# changed since they were imported, so edits to it show; after an edit to data/ or docs/ only, keep
+# them: importing the core again (its schema, through pydantic) is most of a rebuild's cost.
+_CORE = Path(__file__).resolve().parent / "serbia_nato"
+_stamp = max((path.stat().st_mtime_ns for path in _CORE.glob("*.py")), default=0)
+if getattr(sys.modules.get("serbia_nato"), "_source_stamp", None) != _stamp:
+    for _name in [name for name in sys.modules if name == "serbia_nato" or name.startswith("serbia_nato.")]:
+        del sys.modules[_name]
 
-from serbia_nato.build import Build  # noqa: E402
+from serbia_nato.build import TIMELINE_INLINE_EVENTS, Build  # noqa: E402
 from serbia_nato.cite import Site  # noqa: E402
 from serbia_nato.freshness import GIT_LOG_ARGS, parse_git_log  # noqa: E402
 from serbia_nato.links import DIRECTORY_URLS_ONLY  # noqa: E402
 from serbia_nato.markers import MarkerError  # noqa: E402
 from serbia_nato.preview import ProblemsBuild, with_warnings  # noqa: E402
 from serbia_nato.problems import DataError  # noqa: E402
+
+sys.modules["serbia_nato"]._source_stamp = _stamp  # type: ignore[attr-defined]
 
 log = logging.getLogger("mkdocs.plugins.serbia_nato")
 _build: Build | ProblemsBuild | None = None  # the current build's state; replaced at the start of every build
@@ -56,6 +63,15 @@ def _git_changes(project: Path) -> dict[str, int]:
     return parse_git_log(result.stdout) if result.returncode == 0 else {}
 
 
+def _inline_events(config: MkDocsConfig) -> int:
+    """How many events the timeline page holds itself (mkdocs.yml `extra: timeline_inline_events:`)."""
+    value = config.extra.get("timeline_inline_events", TIMELINE_INLINE_EVENTS)
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise PluginError(f"serbia_nato: extra: timeline_inline_events: {value!r} is not a number of events; "
+                          "allowed: a whole number from 1")
+    return value
+
+
 def _current() -> Build | ProblemsBuild:
     if _build is None:
         raise PluginError("serbia_nato: a page hook ran before on_config, so there is no build to use; "
@@ -71,7 +87,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         site = Site(config.site_name, config.site_url or "", repository=str(config.extra.get("repository") or ""))
         build = Build.start(project, Path(config.docs_dir), site=site, source_date_epoch=_source_date_epoch(),
-                            changed=_git_changes(project), today=date.today())
+                            changed=_git_changes(project), today=date.today(),
+                            timeline_inline_events=_inline_events(config))
     except (DataError, MarkerError) as error:
         if not _serving():
             raise PluginError(f"serbia_nato: the data or a page is wrong:\n{error}") from None

@@ -34,6 +34,10 @@ def golden_outputs() -> dict[str, str | bytes]:
 
     outputs: dict[str, str | bytes] = {
         "timeline.html": page(links.TIMELINE).timeline(),
+        # The timeline holding only its first year: the later years as notes, loaded on demand.
+        "timeline-first-year-only.html": Renderer(data, links.TIMELINE, json_ld="", inline_events=1).timeline(),
+        "timeline-year-2022.html": page(links.TIMELINE).timeline_year(data.chronological()[-1:]),
+        "timeline-decade-2000s.html": page(links.decade_page(2000)).timeline_decade([2006]),
         "programme-kfor.md": page(links.programme_page("kfor")).programme_page("kfor"),
         "programme-pfp.md": page(links.programme_page("pfp")).programme_page("pfp"),
         "programme-index.md": page(links.PROGRAMMES).programme_index(),

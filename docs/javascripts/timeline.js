@@ -1,5 +1,6 @@
 // Timeline filters: theme, programme and order, kept in the address bar so a view can be shared.
-// Without this script the page shows every event; the script only hides, reorders and counts.
+// Without this script the page shows its events and links each later year to its decade's page; the
+// script hides, reorders and counts, and loads a later year's events when the reader reaches that year.
 (function () {
   "use strict";
 
@@ -9,7 +10,30 @@
   }
 
   function hasWord(list, word) {
-    return list.split(" ").indexOf(word) !== -1;
+    return (" " + list + " ").indexOf(" " + word + " ") !== -1;
+  }
+
+  function toArray(list) {
+    return Array.prototype.slice.call(list);
+  }
+
+  // Every event, loaded or not: {id, themes, programmes, year, element (null until loaded)}.
+  function readEvents(root, years) {
+    var events = [];
+    years.forEach(function (year) {
+      toArray(year.section.querySelectorAll(".tl-event")).forEach(function (element) {
+        events.push({ id: element.id, themes: element.dataset.themes, programmes: element.dataset.programmes,
+                      year: year, element: element });
+      });
+    });
+    var index = root.querySelector("[data-timeline-index]");
+    var deferred = index ? JSON.parse(index.textContent) : {};
+    years.forEach(function (year) {
+      (deferred[year.name] || []).forEach(function (entry) {
+        events.push({ id: entry[0], themes: entry[1], programmes: entry[2], year: year, element: null });
+      });
+    });
+    return events;
   }
 
   function setUp(root) {
@@ -17,9 +41,16 @@
     var list = root.querySelector("[data-timeline-list]");
     var count = root.querySelector("[data-timeline-count]");
     var empty = root.querySelector("[data-timeline-empty]");
-    var events = Array.prototype.slice.call(root.querySelectorAll(".tl-event"));
-    var years = Array.prototype.slice.call(root.querySelectorAll(".tl-year"));
+    var years = toArray(root.querySelectorAll(".tl-year")).map(function (section) {
+      return { name: section.dataset.year, section: section, fragment: section.dataset.fragment || "",
+               link: root.querySelector('[data-year-link="' + section.dataset.year + '"]'), loading: null };
+    });
+    var events = readEvents(root, years);
+    var byId = {};
+    events.forEach(function (event) { byId[event.id] = event; });
     var order = "oldest";
+    var watcher = "IntersectionObserver" in window
+      ? new IntersectionObserver(onSight, { rootMargin: "1000px 0px" }) : null;
 
     function readAddress() {
       var query = new URLSearchParams(window.location.search);
@@ -40,32 +71,46 @@
       window.history.replaceState(window.history.state, "", address);
     }
 
+    function matches(event) {
+      var theme = form.theme.value;
+      var programme = form.programme.value;
+      return (!theme || hasWord(event.themes, theme)) && (!programme || hasWord(event.programmes, programme));
+    }
+
+    // Put one year's loaded events in the chosen order (they come oldest first from the page and fragments).
+    function arrange(year) {
+      var items = toArray(year.section.querySelectorAll(".tl-event"));
+      var newestFirst = order === "newest";
+      var sorted = items.slice().sort(function (a, b) {
+        return newestFirst ? b.dataset.position - a.dataset.position : a.dataset.position - b.dataset.position;
+      });
+      if (sorted.some(function (item, i) { return item !== items[i]; })) {
+        sorted.forEach(function (item) { year.section.appendChild(item); });
+      }
+    }
+
     function reorder(wanted) {
       if (wanted === order) { return; }
-      years.reverse();
-      years.forEach(function (year) {
-        var items = Array.prototype.slice.call(year.querySelectorAll(".tl-event")).reverse();
-        items.forEach(function (item) { year.appendChild(item); });
-        list.appendChild(year);
-      });
       order = wanted;
+      years.reverse();
+      years.forEach(function (year) { arrange(year); list.appendChild(year.section); });
     }
 
     function apply() {
-      var theme = form.theme.value;
-      var programme = form.programme.value;
       var shown = 0;
+      var shownIn = {};
       events.forEach(function (event) {
-        var match = (!theme || hasWord(event.dataset.themes, theme)) &&
-                    (!programme || hasWord(event.dataset.programmes, programme));
-        event.hidden = !match;
-        if (match) { shown += 1; }
+        var match = matches(event);
+        if (event.element) { event.element.hidden = !match; }
+        if (match) {
+          shown += 1;
+          shownIn[event.year.name] = true;
+        }
       });
       years.forEach(function (year) {
-        var visible = year.querySelector(".tl-event:not([hidden])") !== null;
-        year.hidden = !visible;
-        var link = root.querySelector('[data-year-link="' + year.dataset.year + '"]');
-        if (link) { link.classList.toggle("tl-year-empty", !visible); }
+        var visible = shownIn[year.name] === true;
+        year.section.hidden = !visible;
+        if (year.link) { year.link.classList.toggle("tl-year-empty", !visible); }
       });
       reorder(form.order.value);
       count.textContent = shown === events.length
@@ -75,18 +120,74 @@
       writeAddress();
     }
 
-    function revealTarget() {
-      var id = decodeURIComponent(window.location.hash.slice(1));
-      var target = id ? document.getElementById(id) : null;
+    // Fetch a later year's events into its section; resolves once they are in the page.
+    function load(year) {
+      if (!year.fragment) { return Promise.resolve(); }
+      if (!year.loading) {
+        year.section.setAttribute("aria-busy", "true");
+        year.loading = fetch(year.fragment).then(function (response) {
+          if (!response.ok) { throw new Error("HTTP " + response.status + " for " + year.fragment); }
+          return response.text();
+        }).then(function (html) {
+          var template = document.createElement("template");
+          template.innerHTML = html;
+          // The note and the empty anchors that kept permalinks landing on this year give way to the events.
+          toArray(year.section.querySelectorAll(".tl-deferred-note, .tl-anchor")).forEach(function (placeholder) {
+            placeholder.remove();
+          });
+          year.section.appendChild(template.content);
+          year.fragment = "";
+          toArray(year.section.querySelectorAll(".tl-event")).forEach(function (element, i) {
+            element.dataset.position = i;
+            if (byId[element.id]) { byId[element.id].element = element; }
+          });
+          year.section.classList.remove("tl-deferred");
+          year.section.removeAttribute("aria-busy");
+          if (watcher) { watcher.unobserve(year.section); }
+          arrange(year);
+          apply();
+        }).catch(function (error) {
+          year.loading = null;
+          year.section.removeAttribute("aria-busy");
+          throw error;
+        });
+      }
+      return year.loading;
+    }
+
+    function onSight(entries) {
+      entries.forEach(function (entry) {
+        if (!entry.isIntersecting) { return; }
+        var year = years.filter(function (y) { return y.section === entry.target; })[0];
+        if (year && !year.section.hidden) { load(year); }
+      });
+    }
+
+    function show(event) {
+      var target = document.getElementById(event.id);
       if (target && target.closest("[hidden]") && root.contains(target)) {
         choose(form.theme, "");
         choose(form.programme, "");
         apply();
-        target.scrollIntoView();
+      }
+      document.getElementById(event.id).scrollIntoView();
+    }
+
+    function revealTarget() {
+      var id = decodeURIComponent(window.location.hash.slice(1));
+      var event = id ? byId[id] : null;
+      if (!event) { return; }
+      if (!matches(event) || !event.element) {
+        load(event.year).then(function () { show(event); });
       }
     }
 
-    form.hidden = false;
+    years.forEach(function (year) {
+      toArray(year.section.querySelectorAll(".tl-event")).forEach(function (element, i) {
+        element.dataset.position = i;
+      });
+      if (year.fragment && watcher) { watcher.observe(year.section); }
+    });
     form.addEventListener("change", apply);
     form.addEventListener("submit", function (e) { e.preventDefault(); });
     form.addEventListener("reset", function () { window.setTimeout(apply, 0); });

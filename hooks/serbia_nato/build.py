@@ -19,15 +19,19 @@ from typing import Any
 
 from markupsafe import Markup
 
-from . import freshness, links
+from . import freshness, links, views
 from .cite import Citation, Site
 from .dataset import Dataset
 from .downloads import Download, json_ld, make_downloads
+from .gcpause import gc_paused
 from .load import load_dataset
 from .markers import MarkerError, replace_markers
 from .render import UNCONFIGURED_SITE, Renderer, abbreviation_lines, render_html
 
 _ABBR_OPEN = re.compile(r"<abbr(?![^>]*\btabindex=)")
+TIMELINE_INLINE_EVENTS = 250  # the timeline page holds the first years up to this many events; see decision 0002
+# A decade's page: left out of search (the timeline page has the same events) and of the navigation.
+_DECADE_PAGE = "---\nsearch:\n  exclude: true\n---\n\n# Timeline: the {name}\n\n{body}\n\n{abbreviations}\n"
 _H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.DOTALL)
 _HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
 # What a generated programme page shows: the programme, its events and projects, their sources.
@@ -50,33 +54,41 @@ class Build:
     downloads: list[Download] = field(default_factory=list)
     changed: Mapping[str, int] = field(default_factory=dict)  # project-relative path -> newest commit time
     docs_prefix: str = "docs"  # docs_dir, relative to the project, as git names its files
+    timeline_inline_events: int | None = TIMELINE_INLINE_EVENTS
     _rendered: dict[str, tuple[str, str]] = field(default_factory=dict)
     _reads: dict[str, frozenset[str]] = field(default_factory=dict)  # page -> the data files it shows
     _generated_reads: dict[str, frozenset[str]] = field(default_factory=dict)  # what generated pages show
 
     @cached_property
     def _json_ld(self) -> str:
-        return json_ld(self.data, self.site.url)
+        return json_ld(self.data, self.site.url, [m for g in self._year_groups if g.inline for m in g.milestones])
+
+    @cached_property
+    def _year_groups(self) -> list[views.YearGroup]:
+        return views.year_groups(self.data.chronological(), self.timeline_inline_events)
 
     @classmethod
     def start(cls, project: Path, docs_dir: Path, site: Site = UNCONFIGURED_SITE,
               source_date_epoch: int | None = None, changed: Mapping[str, int] | None = None,
-              today: date | None = None) -> Build:
+              today: date | None = None, timeline_inline_events: int | None = TIMELINE_INLINE_EVENTS) -> Build:
         """Load and check everything. `source_date_epoch` is the build's SOURCE_DATE_EPOCH, if it has one;
         `changed` maps project-relative paths to their newest commit time (freshness.parse_git_log), and is
         empty outside git; `today` is the day no date in the data may come after."""
         changed = changed or {}
-        data = load_dataset(project / "data", today=today)
-        feed_updated = freshness.last_changed(changed, FEED_READS)
-        downloads = make_downloads(data, site, source_date_epoch, feed_updated)
-        prefix = docs_dir.relative_to(project).as_posix() if docs_dir.is_relative_to(project) else ""
-        build = cls(data, site, downloads, changed, prefix)
-        build._check_pages(docs_dir, project)
+        with gc_paused():  # many small objects, no cycles: see gcpause.py
+            data = load_dataset(project / "data", today=today)
+            feed_updated = freshness.last_changed(changed, FEED_READS)
+            downloads = make_downloads(data, site, source_date_epoch, feed_updated)
+            prefix = docs_dir.relative_to(project).as_posix() if docs_dir.is_relative_to(project) else ""
+            build = cls(data, site, downloads, changed=changed, docs_prefix=prefix,
+                        timeline_inline_events=timeline_inline_events)
+            build._check_pages(docs_dir, project)
         return build
 
     def renderer(self, src: str) -> Renderer:
         json_for_page = self._json_ld if src == links.TIMELINE else ""
-        return Renderer(self.data, src, downloads=self.downloads, json_ld=json_for_page, site=self.site)
+        return Renderer(self.data, src, downloads=self.downloads, json_ld=json_for_page, site=self.site,
+                        inline_events=self.timeline_inline_events)
 
     def _check_pages(self, docs_dir: Path, project: Path) -> None:
         problems: list[str] = []
@@ -101,6 +113,8 @@ class Build:
         cached = self._rendered.get(src)
         if cached and cached[0] == markdown:
             return cached[1]
+        if links.is_decade_page(src):
+            return markdown  # rendered whole by timeline_pages(); data text in it must not be read as markers
         return self._render_page(src, markdown, f"docs/{src}")
 
     def page_html(self, src: str, html: str, title: str = "") -> str:
@@ -129,8 +143,22 @@ class Build:
             self._generated_reads[src] = PROGRAMME_PAGE_READS
         return pages
 
+    def timeline_pages(self) -> dict[str, str]:
+        """A page per decade with every event, and an HTML fragment per year the timeline page loads on demand."""
+        pages = {}
+        for name, years in views.decades(self.data):
+            src = links.decade_page(years[0])
+            body = self.renderer(src).timeline_decade(years)
+            pages[src] = _DECADE_PAGE.format(name=name, body=body, abbreviations=abbreviation_lines(self.data))
+        timeline = self.renderer(links.TIMELINE)
+        pages.update({links.year_fragment(g.year): timeline.timeline_year(g.milestones)
+                      for g in self._year_groups if not g.inline})
+        return pages
+
     def generated_files(self) -> dict[str, str | bytes]:
-        files: dict[str, str | bytes] = dict(self.programme_pages())
+        with gc_paused():
+            files: dict[str, str | bytes] = dict(self.programme_pages())
+            files.update(self.timeline_pages())
         files.update({download.path: download.content for download in self.downloads})
         return files
 

@@ -63,6 +63,19 @@ class Dataset:
                 index.setdefault(source_id, []).append((noun, record))
         return index
 
+    def milestones_naming(self, field_name: str, record_id: str) -> list[Milestone]:
+        """For "themes" or "programmes": the milestones that name one record, in date order."""
+        return list(self._chronological_index[field_name].get(record_id, ()))
+
+    @cached_property
+    def _chronological_index(self) -> dict[str, dict[str, list[Milestone]]]:
+        index: dict[str, dict[str, list[Milestone]]] = {"themes": {}, "programmes": {}}
+        for milestone in self._chronological:
+            for field_name, refs in index.items():
+                for ref in getattr(milestone, field_name):
+                    refs.setdefault(ref, []).append(milestone)
+        return index
+
     def chronological(self) -> list[Milestone]:
         return list(self._chronological)
 

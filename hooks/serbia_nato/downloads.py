@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict
 from . import dates, feed, links
 from .cite import Site, milestones_csl_json
 from .dataset import Dataset, cited_sources
-from .models import Disagreement, Status
+from .models import Disagreement, Milestone, Status
 
 FOLDER = "downloads"
 CSV_FIELDS = ["id", "date", "date_precision", "title", "summary", "themes", "programmes", "sources", "as_of", "url"]
@@ -310,15 +310,15 @@ def make_downloads(data: Dataset, site: Site, source_date_epoch: int | None = No
     return files
 
 
-def json_ld(data: Dataset, site_url: str) -> str:
-    """schema.org JSON-LD describing the timeline's events, safe to place inside a <script> element."""
+def json_ld(data: Dataset, site_url: str, milestones: list[Milestone] | None = None) -> str:
+    """schema.org JSON-LD describing the timeline's events (or those given), safe inside a <script> element."""
     urls = _Urls(site_url)
     items = [
         {"@type": "ListItem", "position": position, "item": {
             "@type": "Event", "name": m.title, "startDate": m.date, "description": m.summary,
             "url": urls.page(links.TIMELINE, m.id),
         }}
-        for position, m in enumerate(data.chronological(), start=1)
+        for position, m in enumerate(data.chronological() if milestones is None else milestones, start=1)
     ]
     document = {"@context": "https://schema.org", "@type": "ItemList",
                 "name": "Milestones in relations between Serbia and NATO", "itemListElement": items}

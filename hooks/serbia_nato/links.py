@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 
 TIMELINE = "timeline.md"
 SOURCES = "sources.md"
@@ -29,12 +30,17 @@ def year_anchor(year: int) -> str:
 
 def md_link(from_src: str, to_src: str, anchor: str = "") -> str:
     """A Markdown link target from one source file to another, which MkDocs checks and rewrites."""
-    target = posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
-    if to_src == from_src:
-        target = ""
+    target = "" if to_src == from_src else _relpath(to_src, posixpath.dirname(from_src) or ".")
     return f"{target}#{anchor}" if anchor else target
 
 
+@lru_cache(maxsize=4096)
+def _relpath(path: str, start: str) -> str:
+    """posixpath.relpath, remembered: pages link to the same few pages thousands of times."""
+    return posixpath.relpath(path, start)
+
+
+@lru_cache(maxsize=4096)
 def page_url(src: str) -> str:
     """The URL of a page built from `src`, with MkDocs' directory URLs (`a/b.md` -> `a/b/`)."""
     stem = src[: -len(".md")] if src.endswith(".md") else src
@@ -51,8 +57,26 @@ def html_link(from_src: str, to_src: str, anchor: str = "") -> str:
         return fragment or "./"
     here = page_url(from_src) or "."
     if to_src.endswith(".md"):
-        target = posixpath.relpath(page_url(to_src) or ".", here)
+        target = _relpath(page_url(to_src) or ".", here)
         target = "./" if target == "." else f"{target}/"
     else:  # a plain file such as downloads/milestones.json
-        target = posixpath.relpath(to_src, here)
+        target = _relpath(to_src, here)
     return target + fragment
+
+
+def decade_name(year: int) -> str:
+    return f"{year // 10 * 10}s"
+
+
+def decade_page(year: int) -> str:
+    """The generated page that holds every event of the decade of `year`."""
+    return f"timeline/{decade_name(year)}.md"
+
+
+def is_decade_page(src: str) -> bool:
+    return src.startswith("timeline/") and src.endswith("0s.md")
+
+
+def year_fragment(year: int) -> str:
+    """The generated HTML fragment with one year's events, which timeline.js loads on demand."""
+    return f"timeline/years/{year}.html"

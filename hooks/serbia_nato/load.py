@@ -18,6 +18,7 @@ from . import references
 from .blocktext import BLOCK_START, swallowed_fields
 from .dataset import Dataset
 from .explain import schema_problems
+from .gcpause import gc_paused
 from .models import COLLECTIONS, Collection, Record
 from .problems import DataError, Problem
 from .references import FileRecords
@@ -223,9 +224,10 @@ def load_dataset(folder: Path, display_prefix: str = "data", today: date | None 
 
     `today` is the day no date in the data may come after; the caller reads the clock, the core does not.
     """
-    files, problems = _read_all(Path(folder), display_prefix)
-    index, found = references.check(files, today)
-    problems += found
-    if problems:
-        raise DataError(problems)
-    return Dataset.from_index(index, warnings=sorted(references.warnings(files, index)))
+    with gc_paused():
+        files, problems = _read_all(Path(folder), display_prefix)
+        index, found = references.check(files, today)
+        problems += found
+        if problems:
+            raise DataError(problems)
+        return Dataset.from_index(index, warnings=sorted(references.warnings(files, index)))

@@ -8,6 +8,7 @@ shared macros in macros.md.j2, pass through as they are.
 from __future__ import annotations
 
 import html
+import json
 import re
 from functools import cache, lru_cache
 from pathlib import Path
@@ -116,8 +117,9 @@ class Renderer:
     """Renders every data-driven piece of the site for one page (`page` is its docs/ path)."""
 
     def __init__(self, data: Dataset, page: str, downloads: list[Download] | None = None, json_ld: str = "",
-                 site: Site = UNCONFIGURED_SITE):
+                 site: Site = UNCONFIGURED_SITE, inline_events: int | None = None):
         self.data = data
+        self.inline_events = inline_events  # the timeline page holds this many events; None: all
         self.page = page
         self.site = site
         self.download_files = downloads or []
@@ -189,15 +191,34 @@ class Renderer:
     # Blocks -----------------------------------------------------------------------------
 
     def timeline(self) -> str:
+        """The timeline page's block; years after the first `inline_events` events are loaded on demand."""
         milestones = self.data.chronological()
-        return render_html(
-            "timeline.html.j2", **self._context(
-                groups=views.by_year(milestones), decades=views.decades(self.data), total=len(milestones),
-                latest=milestones[-1] if milestones else None,
-                theme_options=views.filter_options(self.data, "themes"),
-                programme_options=views.filter_options(self.data, "programmes"),
-                abbr=lambda text: abbreviate(text, self.terms), href=self.href,
-            )
+        groups = views.year_groups(milestones, self.inline_events)
+        index = views.deferred_index(groups)
+        return render_html("timeline.html.j2", **self._timeline_context(
+            groups=groups, total=len(milestones), latest=milestones[-1] if milestones else None,
+            theme_options=views.filter_options(self.data, "themes"),
+            programme_options=views.filter_options(self.data, "programmes"),
+            deferred_index=Markup(script_json(index)) if index else "",
+        ))
+
+    def timeline_year(self, milestones: list[Milestone]) -> str:
+        """One year's events as an HTML fragment for the timeline page (this renderer's page)."""
+        return render_html("timeline_year.html.j2", **self._timeline_context(milestones=milestones))
+
+    def timeline_decade(self, decade_years: list[int]) -> str:
+        """Every event of one decade's years, for the decade's own page."""
+        wanted = set(decade_years)
+        groups = [g for g in views.year_groups(self.data.chronological()) if g.year in wanted]
+        return render_html("timeline_decade.html.j2", **self._timeline_context(
+            groups=groups, total=sum(len(g.milestones) for g in groups), filters_here=False,
+        ))
+
+    def _timeline_context(self, filters_here: bool = True, **extra: object) -> dict[str, object]:
+        return self._context(
+            decades=views.decades(self.data), abbr=lambda text: abbreviate(text, self.terms), href=self.href,
+            timeline_href="" if self.page == links.TIMELINE else self.href(links.TIMELINE),
+            filters_here=filters_here, **extra,
         )
 
     def milestone_citation(self, milestone: Milestone) -> Citation:
@@ -268,6 +289,12 @@ class Renderer:
 
     def latest(self, count: int) -> str:
         return render_markdown("milestone_list.md.j2", **self._context(milestones=views.latest(self.data, count)))
+
+
+def script_json(value: object) -> str:
+    """JSON that is safe inside a <script> element."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def abbreviation_lines(data: Dataset) -> str:

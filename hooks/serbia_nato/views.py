@@ -92,16 +92,44 @@ def by_year(milestones: list[Milestone]) -> list[tuple[int, list[Milestone]]]:
     return sorted(grouped.items())
 
 
+@dataclass(frozen=True)
+class YearGroup:
+    """One year of the timeline; `inline` if the timeline page holds its events, else it loads them on demand."""
+
+    year: int
+    milestones: list[Milestone]
+    inline: bool = True
+
+
+def year_groups(milestones: list[Milestone], inline_events: int | None = None) -> list[YearGroup]:
+    """Whole years, oldest first; the first years are inline while they hold at most `inline_events` events.
+
+    The first year is always inline, and once one year is not, no later year is. None: every year inline.
+    """
+    groups: list[YearGroup] = []
+    shown, inline = 0, True
+    for year, in_year in by_year(milestones):
+        shown += len(in_year)
+        inline = inline and (not groups or inline_events is None or shown <= inline_events)
+        groups.append(YearGroup(year, in_year, inline))
+    return groups
+
+
+def deferred_index(groups: list[YearGroup]) -> dict[str, list[list[str]]]:
+    """For the years the page does not hold: each event's id, themes and programmes, for filtering and counting."""
+    return {str(g.year): [[m.id, " ".join(m.themes), " ".join(m.programmes)] for m in g.milestones]
+            for g in groups if not g.inline}
+
+
 def milestones_where(data: Dataset, theme: str | None = None, programme: str | None = None) -> list[Milestone]:
-    """Milestones with a theme and/or a programme, in date order."""
-    chosen = data.chronological()
-    if theme is not None:
-        named = data.milestone_ids_naming("themes").get(theme, set())
-        chosen = [m for m in chosen if m.id in named]
-    if programme is not None:
-        named = data.milestone_ids_naming("programmes").get(programme, set())
-        chosen = [m for m in chosen if m.id in named]
-    return chosen
+    """Milestones with a theme and/or a programme, in date order, from the dataset's indexes."""
+    if theme is None and programme is None:
+        return data.chronological()
+    if theme is None or programme is None:
+        field_name, record_id = ("themes", theme) if theme is not None else ("programmes", programme)
+        return data.milestones_naming(field_name, record_id or "")
+    named = data.milestone_ids_naming("programmes").get(programme, set())
+    return [m for m in data.milestones_naming("themes", theme) if m.id in named]
 
 
 def filter_options(data: Dataset, field_name: str) -> list[FilterOption]:

@@ -1,0 +1,80 @@
+"""The timeline in chunks: the timeline page holds its first years, later years come as fragments, and
+each decade has a page with every event of it (for reading without scripts and for printing)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from project_copy import ROOT
+
+from serbia_nato import links, views
+from serbia_nato.build import Build
+
+EVENT = re.compile(r'<article class="tl-event" id="([^"]+)"')
+INDEX = re.compile(r"<script type=\"application/json\" data-timeline-index>(.*?)</script>")
+
+
+def ids_in(html: str) -> list[str]:
+    return EVENT.findall(html)
+
+
+@pytest.fixture(scope="module")
+def chunked() -> Build:
+    """The real data, with a timeline page that holds only its first 20 events' years."""
+    return Build.start(ROOT, ROOT / "docs", timeline_inline_events=20)
+
+
+def test_year_groups_keep_whole_years_and_the_first_year_always(dataset) -> None:
+    milestones = dataset.chronological()
+    groups = views.year_groups(milestones, inline_events=1)
+    assert groups[0].inline and not any(g.inline for g in groups[1:])
+    assert all(g.inline for g in views.year_groups(milestones))
+    flags = [g.inline for g in views.year_groups(milestones, inline_events=20)]
+    assert flags == sorted(flags, reverse=True), "once a year is left out, every later year is too"
+    assert [m for g in groups for m in g.milestones] == milestones
+
+
+def test_each_decade_page_exists_and_together_they_hold_every_event_once(chunked: Build, dataset) -> None:
+    pages = chunked.timeline_pages()
+    decades = {links.decade_page(years[0]) for _, years in views.decades(dataset)}
+    assert decades <= set(pages)
+    found = [event for src in decades for event in ids_in(pages[src])]
+    assert sorted(found) == sorted(dataset.milestones)
+    for src in decades:
+        assert pages[src].startswith("---\nsearch:\n  exclude: true\n---\n"), src
+
+
+def test_the_page_and_its_fragments_hold_every_event_once(chunked: Build, dataset) -> None:
+    page = chunked.page_markdown(links.TIMELINE, (ROOT / "docs" / links.TIMELINE).read_text(encoding="utf-8"))
+    fragments = {src: html for src, html in chunked.timeline_pages().items() if src.endswith(".html")}
+    inline = ids_in(page)
+    assert 0 < len(inline) <= 20 or len(views.by_year(dataset.chronological())[0][1]) > 20
+    assert fragments, "with 20 events inline, later years must come as fragments"
+    loaded = [event for html in fragments.values() for event in ids_in(html)]
+    assert sorted(inline + loaded) == sorted(dataset.milestones)
+    index = json.loads(INDEX.search(page).group(1))
+    assert sorted(entry[0] for entries in index.values() for entry in entries) == sorted(loaded)
+    for event in loaded:  # a permalink /timeline/#id lands on its year even before the script loads it
+        assert f'<span class="tl-anchor" id="{event}"></span>' in page
+    for year in index:
+        assert links.year_fragment(int(year)) in fragments
+        assert f'data-fragment="years/{year}.html"' in page
+        assert f'href="{links.decade_name(int(year))}/#year-{year}"' in page, "no-JS readers get the decade's page"
+
+
+def test_at_the_default_size_the_timeline_page_holds_every_event(dataset) -> None:
+    build = Build.start(ROOT, ROOT / "docs")
+    page = build.page_markdown(links.TIMELINE, (ROOT / "docs" / links.TIMELINE).read_text(encoding="utf-8"))
+    assert sorted(ids_in(page)) == sorted(dataset.milestones)
+    assert "data-timeline-index" not in page
+    assert not [src for src in build.timeline_pages() if src.endswith(".html")]
+
+
+def test_built_site_has_the_decade_pages(built_site: Path, dataset) -> None:
+    pages = sorted(built_site.glob("timeline/*0s/index.html"))
+    assert [p.parent.name for p in pages] == [name for name, _ in views.decades(dataset)]
+    found = [event for page in pages for event in ids_in(page.read_text(encoding="utf-8"))]
+    assert sorted(found) == sorted(dataset.milestones)
