@@ -50,12 +50,16 @@ def deferred_ids(page: Page) -> list[str]:
 
 
 def load_every_year(page: Page) -> None:
-    """Scroll to each year still waiting for its events until none waits."""
-    for _ in range(200):
-        waiting = page.locator("section.tl-deferred:not([hidden])")
-        if waiting.count() == 0:
+    """Scroll to each year still waiting for its events until none waits (in one step in the page, so a
+    year that finishes loading meanwhile cannot leave a stale locator behind)."""
+    scroll_to_next = """() => {
+      const waiting = document.querySelector('section.tl-deferred:not([hidden])');
+      if (waiting) { waiting.scrollIntoView(); }
+      return waiting !== null;
+    }"""
+    for _ in range(600):
+        if not page.evaluate(scroll_to_next):
             return
-        waiting.first.scroll_into_view_if_needed()
         page.wait_for_timeout(50)
     raise AssertionError("some years never loaded")
 
