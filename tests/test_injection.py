@@ -12,6 +12,7 @@ import json
 import re
 import threading
 from collections.abc import Iterator
+from datetime import date
 from html.parser import HTMLParser
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -26,6 +27,11 @@ SVG = "'><svg onload=alert(1)>"
 HOSTILE = (SCRIPT, ATTRIBUTE, MARKDOWN, SVG)
 
 
+# Dated today: after every real event, so the hostile ones are the newest and show in every list,
+# and not after today, which the data check refuses.
+TODAY = date.today().isoformat()
+
+
 def _q(text: str) -> str:
     """A YAML double-quoted string (JSON's quoting is valid YAML)."""
     return json.dumps(text)
@@ -34,14 +40,14 @@ def _q(text: str) -> str:
 ADDITIONS = {
     "milestones.yml": f"""
   - id: test-script-title
-    date: 2030-01-15
+    date: {TODAY}
     title: {_q(SCRIPT + " TST")}
     summary: {_q(MARKDOWN)}
     themes: [partnership]
     programmes: [pfp, test-programme]
     sources: [test-source]
   - id: test-attribute-title
-    date: 2030-02-15
+    date: {TODAY}
     title: {_q(ATTRIBUTE)}
     summary: {_q(SVG + " " + SCRIPT)}
     themes: [partnership]
@@ -52,7 +58,7 @@ ADDITIONS = {
   - id: test-source
     title: {_q(SCRIPT)}
     publisher: {_q(ATTRIBUTE)}
-    date: 2030
+    date: {TODAY[:4]}
     url: https://www.nato.int/cps/en/natohq/topics_50100.htm?q=%22%3E
     kind: analysis
     language: en
@@ -66,7 +72,7 @@ ADDITIONS = {
     summary: {_q(SCRIPT)}
     serbia: {_q(MARKDOWN)}
     narrative: "Markdown is allowed here: **bold** and [a link](https://www.nato.int/), but never a script."
-    status: {{state: active, as_of: 2030, sources: [test-source]}}
+    status: {{state: active, as_of: {TODAY[:4]}, sources: [test-source]}}
     themes: [partnership]
     sources: [test-source]
 """,

@@ -25,7 +25,7 @@ from .dataset import Dataset
 from .downloads import Download, json_ld, make_downloads
 from .gcpause import gc_paused
 from .load import load_dataset
-from .markers import MarkerError, replace_markers
+from .markers import MARKERS, MarkerError, replace_markers
 from .render import UNCONFIGURED_SITE, Renderer, abbreviation_lines, render_html
 
 _ABBR_OPEN = re.compile(r"<abbr(?![^>]*\btabindex=)")
@@ -150,6 +150,7 @@ class Build:
             src = links.decade_page(years[0])
             body = self.renderer(src).timeline_decade(years)
             pages[src] = _DECADE_PAGE.format(name=name, body=body, abbreviations=abbreviation_lines(self.data))
+            self._reads[src] = frozenset(MARKERS["timeline"].reads)  # it shows what the timeline shows
         timeline = self.renderer(links.TIMELINE)
         pages.update({links.year_fragment(g.year): timeline.timeline_year(g.milestones)
                       for g in self._year_groups if not g.inline})
