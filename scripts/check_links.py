@@ -85,7 +85,7 @@ def run_linkchecker(start_url: str) -> subprocess.CompletedProcess[str]:
     command = [sys.executable, "-m", "linkcheck", "--config", str(CONFIG), "--no-status", start_url]
     # LinkChecker reads ~/.linkchecker/linkcheckerrc too; an empty HOME keeps local settings out.
     env = {**os.environ, "HOME": "/nonexistent"}
-    return subprocess.run(command, capture_output=True, text=True, env=env, timeout=600)
+    return subprocess.run(command, capture_output=True, text=True, env=env, timeout=3000)
 
 
 def parse_rows(output: str) -> list[Row]:
