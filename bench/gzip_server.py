@@ -10,7 +10,7 @@ import functools
 import gzip
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -53,10 +53,15 @@ class GzipHandler(SimpleHTTPRequestHandler):
         return path if path.is_file() else None
 
 
-@contextmanager
-def serve_gzip(site_dir: Path) -> Iterator[str]:
+def serve_gzip(site_dir: Path) -> AbstractContextManager[str]:
     """Serve site_dir with gzip on 127.0.0.1 at a free port; yield the base URL (ending in /)."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(site_dir)))
+    return serve_with(site_dir, GzipHandler)
+
+
+@contextmanager
+def serve_with(site_dir: Path, handler: type[SimpleHTTPRequestHandler]) -> Iterator[str]:
+    """Serve site_dir on 127.0.0.1 at a free port with the given handler; yield the base URL (ending in /)."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site_dir)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
