@@ -9,9 +9,14 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from typing import Any
+
+from mkdocs.commands.build import build as build_site
+from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 # MkDocs re-reads this file on every rebuild of `mkdocs serve` but keeps the modules it imported
@@ -26,6 +31,15 @@ if getattr(sys.modules.get("serbia_nato"), "_source_stamp", None) != _stamp:
 
 from serbia_nato.build import TIMELINE_INLINE_EVENTS, Build  # noqa: E402
 from serbia_nato.cite import Site  # noqa: E402
+from serbia_nato.editions import (  # noqa: E402
+    ENGLISH,
+    EDITIONS,
+    Edition,
+    MissingWords,
+    edition_links,
+    is_translation,
+    translated_nav,
+)
 from serbia_nato.freshness import GIT_LOG_ARGS, parse_git_log  # noqa: E402
 from serbia_nato.links import DIRECTORY_URLS_ONLY  # noqa: E402
 from serbia_nato.markers import MarkerError  # noqa: E402
@@ -72,6 +86,14 @@ def _inline_events(config: MkDocsConfig) -> int:
     return value
 
 
+def _edition(config: MkDocsConfig) -> Edition:
+    """The edition this build makes (`extra: edition:`, set for the Serbian ones by _build_editions)."""
+    code = config.extra.get("edition", ENGLISH.code)
+    if code not in EDITIONS:
+        raise PluginError(f"serbia_nato: extra: edition: {code!r} is not an edition; allowed: {', '.join(EDITIONS)}")
+    return EDITIONS[code]
+
+
 def _current() -> Build | ProblemsBuild:
     if _build is None:
         raise PluginError("serbia_nato: a page hook ran before on_config, so there is no build to use; "
@@ -84,11 +106,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not config.use_directory_urls:
         raise PluginError(f"serbia_nato: {DIRECTORY_URLS_ONLY}")
     project = Path(config.config_file_path).parent
+    edition = _edition(config)
     try:
         site = Site(config.site_name, config.site_url or "", repository=str(config.extra.get("repository") or ""))
         build = Build.start(project, Path(config.docs_dir), site=site, source_date_epoch=_source_date_epoch(),
                             changed=_git_changes(project), today=date.today(),
-                            timeline_inline_events=_inline_events(config))
+                            timeline_inline_events=_inline_events(config), edition=edition)
+        if edition.serbian and config.nav:
+            config.nav = translated_nav(config.nav, edition)
+        config.extra["editions"] = [{"code": e.code, "folder": e.folder} for e in EDITIONS.values()]
+        config.extra["site_root"] = (config.site_url or "/").removesuffix(edition.folder)
+    except MissingWords as error:
+        raise PluginError(f"serbia_nato: {error}") from None
     except (DataError, MarkerError) as error:
         if not _serving():
             raise PluginError(f"serbia_nato: the data or a page is wrong:\n{error}") from None
@@ -104,9 +133,36 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    for file in [f for f in files if is_translation(f.src_uri)]:  # read by the core for the Serbian editions
+        files.remove(file)
     for path, content in _current().generated_files().items():
         files.append(File.generated(config, path, content=content))
     return files
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+    """The same page in every edition, for the switcher in the header and the hreflang links."""
+    context["edition_links"] = edition_links(_edition(config), page.url, config.site_url or "/")
+    context["edition"] = _edition(config)
+    return context
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """After the English edition, build the Serbian ones into their folders of the same site."""
+    if _edition(config) is ENGLISH:
+        for edition in EDITIONS.values():
+            if edition is not ENGLISH:
+                _build_edition(config, edition)
+
+
+def _build_edition(english: MkDocsConfig, edition: Edition) -> None:
+    """One more build of the same project, with the edition's language, into site/<folder>."""
+    site_url = (english.site_url or "/") + edition.folder
+    config = load_config(english.config_file_path, site_dir=str(Path(english.site_dir) / edition.folder),
+                         site_url=site_url, strict=english.strict, use_directory_urls=True)
+    config.extra["edition"] = edition.code
+    config.theme["language"] = edition.code  # overrides/partials/languages/<code>.html
+    build_site(config, dirty=False)
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from .explain import item_name, record_in
-from .models import Record
+from .models import Record, Words
 from .problems import Problem
 from .yamlread import LineDict, LineList
 
@@ -35,9 +35,14 @@ def _in_mapping(node: LineDict, model: type[Record], lines: list[str]) -> Iterat
     """(line, field, message) for the lost fields in one mapping and in the records nested in it."""
     for key, value in node.items():
         info = model.model_fields.get(key)
-        inner = record_in(info.annotation) if info is not None else None
+        inner = record_in(info.annotation, info.metadata) if info is not None else None
         if isinstance(value, str):
-            yield from _in_block_text(key, node.key_lines[key], model, lines)
+            yield from _in_block_text(key, node.key_lines[key], set(model.model_fields), lines)
+        elif isinstance(value, LineDict) and inner is not None and info is not None and info.annotation is Words:
+            # A text in both languages: a line in its English or Serbian may be a lost field of either.
+            for language in value:
+                yield from _in_block_text(language, value.key_lines[language],
+                                          set(model.model_fields) | set(inner.model_fields), lines)
         elif isinstance(value, LineDict) and inner is not None:
             yield from _in_mapping(value, inner, lines)
         elif isinstance(value, LineList) and inner is not None:
@@ -46,8 +51,8 @@ def _in_mapping(node: LineDict, model: type[Record], lines: list[str]) -> Iterat
                     yield from _in_mapping(element, inner, lines)
 
 
-def _in_block_text(key: str, key_line: int, model: type[Record], lines: list[str]) -> Iterator[tuple[int, str, str]]:
-    """The lines of `key`'s block text, if it is one, that start with one of the model's field names."""
+def _in_block_text(key: str, key_line: int, fields: set[str], lines: list[str]) -> Iterator[tuple[int, str, str]]:
+    """The lines of `key`'s block text, if it is one, that start with one of the `fields`."""
     start = lines[key_line - 1]
     if not BLOCK_START.search(start):
         return
@@ -59,7 +64,7 @@ def _in_block_text(key: str, key_line: int, model: type[Record], lines: list[str
         if len(line) - len(line.lstrip(" ")) <= key_column:
             return  # the text has ended
         match = _FIELD_LIKE.match(line)
-        if match and match.group(2) in model.model_fields:
+        if match and match.group(2) in fields:
             field = match.group(2)
             yield number + 1, field, (
                 f"reads like the field `{field}:` but is indented into the text of `{key}:` (line {key_line}), "

@@ -19,10 +19,11 @@ from typing import Any
 
 from markupsafe import Markup
 
-from . import freshness, links, views
+from . import freshness, links, search, views
 from .cite import Citation, Site
 from .dataset import Dataset
 from .downloads import Download, json_ld, make_downloads
+from .editions import ENGLISH, Edition, is_english_only, is_translation, localized, translation_of
 from .gcpause import gc_paused
 from .load import load_dataset
 from .markers import MARKERS, MarkerError, replace_markers
@@ -31,7 +32,7 @@ from .render import UNCONFIGURED_SITE, Renderer, abbreviation_lines, render_html
 _ABBR_OPEN = re.compile(r"<abbr(?![^>]*\btabindex=)")
 TIMELINE_INLINE_EVENTS = 250  # the timeline page holds the first years up to this many events; see decision 0002
 # A decade's page: left out of search (the timeline page has the same events) and of the navigation.
-_DECADE_PAGE = "---\nsearch:\n  exclude: true\n---\n\n# Timeline: the {name}\n\n{body}\n\n{abbreviations}\n"
+_DECADE_PAGE = "---\nsearch:\n  exclude: true\n---\n\n# {title}\n\n{body}\n\n{abbreviations}\n"
 _H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.DOTALL)
 _HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
 # What a generated programme page shows: the programme, its events and projects, their sources.
@@ -55,6 +56,7 @@ class Build:
     changed: Mapping[str, int] = field(default_factory=dict)  # project-relative path -> newest commit time
     docs_prefix: str = "docs"  # docs_dir, relative to the project, as git names its files
     timeline_inline_events: int | None = TIMELINE_INLINE_EVENTS
+    edition: Edition = ENGLISH
     _rendered: dict[str, tuple[str, str]] = field(default_factory=dict)
     _reads: dict[str, frozenset[str]] = field(default_factory=dict)  # page -> the data files it shows
     _generated_reads: dict[str, frozenset[str]] = field(default_factory=dict)  # what generated pages show
@@ -70,38 +72,54 @@ class Build:
     @classmethod
     def start(cls, project: Path, docs_dir: Path, site: Site = UNCONFIGURED_SITE,
               source_date_epoch: int | None = None, changed: Mapping[str, int] | None = None,
-              today: date | None = None, timeline_inline_events: int | None = TIMELINE_INLINE_EVENTS) -> Build:
+              today: date | None = None, timeline_inline_events: int | None = TIMELINE_INLINE_EVENTS,
+              edition: Edition = ENGLISH) -> Build:
         """Load and check everything. `source_date_epoch` is the build's SOURCE_DATE_EPOCH, if it has one;
         `changed` maps project-relative paths to their newest commit time (freshness.parse_git_log), and is
-        empty outside git; `today` is the day no date in the data may come after."""
+        empty outside git; `today` is the day no date in the data may come after; `edition` is the
+        language and script of the pages this build makes."""
         changed = changed or {}
         with gc_paused():  # many small objects, no cycles: see gcpause.py
             data = load_dataset(project / "data", today=today)
             feed_updated = freshness.last_changed(changed, FEED_READS)
-            downloads = make_downloads(data, site, source_date_epoch, feed_updated)
+            downloads = make_downloads(data, site, source_date_epoch, feed_updated, edition)
             prefix = docs_dir.relative_to(project).as_posix() if docs_dir.is_relative_to(project) else ""
-            build = cls(data, site, downloads, changed=changed, docs_prefix=prefix,
-                        timeline_inline_events=timeline_inline_events)
+            build = cls(localized(data, edition), site, downloads, changed=changed, docs_prefix=prefix,
+                        timeline_inline_events=timeline_inline_events, edition=edition)
             build._check_pages(docs_dir, project)
         return build
 
     def renderer(self, src: str) -> Renderer:
         json_for_page = self._json_ld if src == links.TIMELINE else ""
         return Renderer(self.data, src, downloads=self.downloads, json_ld=json_for_page, site=self.site,
-                        inline_events=self.timeline_inline_events)
+                        inline_events=self.timeline_inline_events, edition=self.edition)
 
     def _check_pages(self, docs_dir: Path, project: Path) -> None:
+        """Render every page of docs/ in this edition, or list every bad marker and missing translation."""
         problems: list[str] = []
         for path in sorted(docs_dir.rglob("*.md")):
             src = path.relative_to(docs_dir).as_posix()
-            markdown = path.read_text(encoding="utf-8")
+            if is_translation(src):
+                continue
             label = path.relative_to(project).as_posix() if path.is_relative_to(project) else str(path)
+            english = path.read_text(encoding="utf-8")
             try:
-                self._rendered[src] = (markdown, self._render_page(src, markdown, label))
+                text, label = self._page_text(path, src, english, label)
+                self._rendered[src] = (english, self._render_page(src, text, label))
             except MarkerError as error:
                 problems += error.problems
         if problems:
             raise MarkerError(problems)
+
+    def _page_text(self, path: Path, src: str, english: str, label: str) -> tuple[str, str]:
+        """The page's Markdown in this edition, and the file it comes from (for messages)."""
+        if not self.edition.serbian or is_english_only(src):
+            return english, label
+        serbian = path.with_name(translation_of(src).rsplit("/", 1)[-1])
+        if not serbian.exists():
+            raise MarkerError([f"{label}: has no Serbian; allowed: its Serbian, in Cyrillic, in "
+                               f"{label.removesuffix('.md')}.sr.md (or the page in ENGLISH_ONLY_PAGES)"])
+        return self.edition.script(serbian.read_text(encoding="utf-8")), label.removesuffix(".md") + ".sr.md"
 
     def _render_page(self, src: str, markdown: str, label: str) -> str:
         reads: set[str] = set(self._generated_reads.get(src, ()))
@@ -131,9 +149,12 @@ class Build:
 
     def page_footer(self, src: str, title: str) -> str:
         epoch = self.page_changed(src)
-        changed = Changed(freshness.iso_day(epoch), freshness.human_day(epoch)) if epoch is not None else None
+        changed = None
+        if epoch is not None:
+            day = freshness.iso_day(epoch)
+            changed = Changed(day, self.edition.date(day))
         citation = Citation(self.site.name, title, self.site.permalink(src), changed.date if changed else None)
-        return render_html("page_footer.html.j2", changed=changed, citation=citation)
+        return render_html("page_footer.html.j2", self.edition, changed=changed, citation=citation)
 
     def programme_pages(self) -> dict[str, str]:
         pages = {}
@@ -149,7 +170,8 @@ class Build:
         for name, years in views.decades(self.data):
             src = links.decade_page(years[0])
             body = self.renderer(src).timeline_decade(years)
-            pages[src] = _DECADE_PAGE.format(name=name, body=body, abbreviations=abbreviation_lines(self.data))
+            title = self.edition.ui("Timeline: the {decade}", decade=self.edition.ui("{year}s", year=name[:-1]))
+            pages[src] = _DECADE_PAGE.format(title=title, body=body, abbreviations=abbreviation_lines(self.data))
             self._reads[src] = frozenset(MARKERS["timeline"].reads)  # it shows what the timeline shows
         timeline = self.renderer(links.TIMELINE)
         pages.update({links.year_fragment(g.year): timeline.timeline_year(g.milestones)
@@ -161,6 +183,7 @@ class Build:
             files: dict[str, str | bytes] = dict(self.programme_pages())
             files.update(self.timeline_pages())
         files.update({download.path: download.content for download in self.downloads})
+        files[search.WORDS_SCRIPT] = search.words_script()
         return files
 
     def expand_nav(self, nav: list[Any] | None) -> list[Any] | None:

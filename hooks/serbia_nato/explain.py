@@ -3,12 +3,24 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal, get_args, get_origin
 
 from pydantic_core import ErrorDetails
 
-from .models import COLLECTIONS, DataFileModel, Record, Ref, is_partial_date
+from .models import (
+    COLLECTIONS,
+    DataFileModel,
+    InBothLanguages,
+    MarkdownPair,
+    Record,
+    Ref,
+    ShortTextPair,
+    TextPair,
+    Words,
+    is_partial_date,
+)
 from .problems import Problem, closest, did_you_mean
 from .yamlread import LineDict, LineList
 
@@ -41,10 +53,13 @@ def schema_problems(file: str, raw: LineDict, file_model: type[DataFileModel],
     return [problem for loc, problem in found if loc not in misspelled]
 
 
-def record_in(annotation: object) -> type[Record] | None:
-    """The record model inside an annotation such as `list[Claim]` or `Status | None`."""
-    for candidate in [annotation, *get_args(annotation)]:
+def record_in(annotation: object, metadata: Sequence[object] = ()) -> type[Record] | None:
+    """The record model inside an annotation such as `list[Claim]` or `Status | None`, or the pair of
+    languages (`en`, `sr`) of a text field; `metadata` is a field's own (pydantic's FieldInfo.metadata)."""
+    for candidate in [annotation, *get_args(annotation), *metadata]:
         for inner in [candidate, *get_args(candidate)]:
+            if isinstance(inner, InBothLanguages):
+                return inner.pair
             if isinstance(inner, type) and issubclass(inner, Record):
                 return inner
     return None
@@ -83,7 +98,8 @@ def _place(raw: LineDict, file_model: type[Record], loc: Location) -> _Place:
         owner = model or owner
         if position > 0 or len(loc) == 1:
             names.append(str(step))
-        model = record_in(model.model_fields[step].annotation) if model is not None and known_field else None
+        info = model.model_fields[step] if model is not None and known_field else None
+        model = record_in(info.annotation, info.metadata) if info is not None else None
         line, node = (node.key_lines[step], node[step]) if isinstance(node, LineDict) and in_yaml else (line, None)
     return _Place(line, item, names, owner)
 
@@ -109,13 +125,18 @@ _EXPECTED = {
     "dict_type": ("a mapping", "`field: value` lines"),
     "model_attributes_type": ("a mapping", "`field: value` lines"),
 }
+_PAIRS = {TextPair, ShortTextPair, MarkdownPair}
 _DATE_WORDS = ("a date", "YYYY, YYYY-MM or YYYY-MM-DD (in quotes if YAML reads it otherwise)")
 
 
 def _expected(detail: ErrorDetails, place: _Place) -> tuple[str, str]:
     """What a field of this type must be, in a few words and in full."""
-    if is_partial_date(place.owner, place.names[-1] if place.names else ""):
+    name = place.names[-1] if place.names else ""
+    if is_partial_date(place.owner, name):
         return _DATE_WORDS
+    info = place.owner.model_fields.get(name)
+    if detail["type"] == "model_type" and info is not None and record_in(info.annotation, info.metadata) in _PAIRS:
+        return "the text in both languages", _type_words(Words)
     return _EXPECTED.get(detail["type"], ("a value", detail["msg"]))
 
 
@@ -144,6 +165,8 @@ def _type_words(annotation: object) -> str:
         return _EXPECTED["list_type"][1]
     if isinstance(annotation, type) and issubclass(annotation, Record):
         return _EXPECTED["model_type"][1] + ": " + ", ".join(annotation.model_fields)
+    if annotation is Words:
+        return "the text in both languages: an `en:` line in English and an `sr:` line in Serbian (Cyrillic)"
     return {bool: "true, false", int: _EXPECTED["int_type"][1]}.get(annotation, "text")
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from . import dates, links
+from . import links
 from .cite import Site
 from .dataset import Dataset
+from .editions import ENGLISH, Edition
 from .freshness import rfc3339
 from .models import Theme
 from .render import render_html
@@ -36,20 +37,21 @@ def entry_id(milestone_id: str) -> str:
     return f"urn:uuid:{uuid.uuid5(NAMESPACE, milestone_id)}"
 
 
-def entries(data: Dataset, site: Site) -> list[FeedEntry]:
+def entries(data: Dataset, site: Site, edition: Edition = ENGLISH) -> list[FeedEntry]:
     """The milestones newest first: the reverse of the timeline's reading order."""
     return [
-        FeedEntry(id=entry_id(m.id), title=m.title, date=m.date, date_words=dates.human_date(m.date),
+        FeedEntry(id=entry_id(m.id), title=m.title, date=m.date, date_words=edition.date(m.date),
                   summary=m.summary, url=site.permalink(links.TIMELINE, m.id),
                   themes=[data.themes[t] for t in m.themes])
         for m in reversed(data.chronological())
     ]
 
 
-def milestones_atom(data: Dataset, site: Site, updated: int) -> bytes:
-    """The feed; `updated` (Unix seconds) is when the milestones last changed, as the adapter knows it."""
+def milestones_atom(data: Dataset, site: Site, updated: int, edition: Edition = ENGLISH) -> bytes:
+    """The feed of one edition (`data` localized to it); `updated` (Unix seconds) is when the milestones
+    last changed, as the adapter knows it."""
     return render_html(
-        "feed.atom.j2", feed_id=f"urn:uuid:{NAMESPACE}", site=site, updated=rfc3339(updated),
+        "feed.atom.j2", edition, feed_id=f"urn:uuid:{NAMESPACE}", site=site, updated=rfc3339(updated),
         self_url=site.file(PATH), timeline_url=site.permalink(links.TIMELINE),
-        entries=entries(data, site),
+        entries=entries(data, site, edition),
     ).encode("utf-8")

@@ -13,13 +13,15 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    GetCoreSchemaHandler,
     StringConstraints,
     WithJsonSchema,
     model_validator,
 )
-from pydantic_core import PydanticCustomError
+from pydantic_core import PydanticCustomError, core_schema
 
 from .dates import DATE_PATTERN, parse_partial_date
+from .script import is_cyrillic_letter
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _RAW_HTML = re.compile(r"<\s*/?\s*[a-zA-Z!]")
@@ -109,6 +111,58 @@ MarkdownText = Annotated[
 ]
 Url = Annotated[str, AfterValidator(_web_url), Field(description="An http:// or https:// address.")]
 
+_LATIN_SERBIAN = re.compile(r"[čćšžđČĆŠŽĐ]")
+
+
+def _cyrillic(value: str) -> str:
+    """Serbian is written in Cyrillic; the build makes the Latin edition from it (see script.py)."""
+    latin = _LATIN_SERBIAN.search(value)
+    if latin or (any(c.isalpha() for c in value) and not any(is_cyrillic_letter(c) for c in value)):
+        raise PydanticCustomError(
+            "serbian_script", "is Serbian in Latin script{near}; allowed: Serbian in Cyrillic (the build makes "
+            "the Latin edition from it; names, addresses and acronyms that Serbian keeps in Latin may stay)",
+            {"near": f" (near '{value[max(0, latin.start() - 15):latin.end() + 15]}')" if latin else ""},
+        )
+    return value
+
+
+SerbianText = Annotated[Text, AfterValidator(_cyrillic)]
+SerbianShortText = Annotated[ShortText, AfterValidator(_cyrillic)]
+SerbianMarkdownText = Annotated[MarkdownText, AfterValidator(_cyrillic)]
+
+
+class Words(str):
+    """A text of the site in both languages. As a str it is the text of the edition being built: English as
+    loaded, and the edition's language once `editions.localized` has made the dataset for an edition.
+    `en` and `sr` keep the English and the Serbian (in Cyrillic) as data/ holds them."""
+
+    en: str
+    sr: str
+
+    def __new__(cls, text: str, *, en: str, sr: str) -> Words:
+        words = super().__new__(cls, text)
+        words.en, words.sr = en, sr
+        return words
+
+    def shown_as(self, text: str) -> Words:
+        """The same words, shown as `text` (one of its languages, in one script)."""
+        return Words(text, en=self.en, sr=self.sr)
+
+
+@dataclass(frozen=True)
+class InBothLanguages:
+    """Marks a text field written in English and Serbian: `title: {en: …, sr: …}` in data/."""
+
+    pair: type[Record]
+
+    def __get_pydantic_core_schema__(self, source: object, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        return core_schema.no_info_after_validator_function(_words_of, handler.generate_schema(self.pair))
+
+
+def _words_of(pair: BaseModel) -> Words:
+    english, serbian = pair.en, pair.sr  # type: ignore[attr-defined]
+    return Words(english, en=english, sr=serbian)
+
 
 @dataclass(frozen=True)
 class Ref:
@@ -173,12 +227,45 @@ class Record(BaseModel):
     noun: ClassVar[str] = "record"  # how messages to editors name one of these
 
 
+class TextPair(Record):
+    """A text in English and in Serbian."""
+
+    noun: ClassVar[str] = "text"
+
+    en: Text = Field(description="In English.")
+    sr: SerbianText = Field(description="In Serbian, in Cyrillic script; the build makes the Latin.")
+
+
+class ShortTextPair(Record):
+    """A short text (at most 300 characters) in English and in Serbian."""
+
+    noun: ClassVar[str] = "text"
+
+    en: ShortText = Field(description="In English.")
+    sr: SerbianShortText = Field(description="In Serbian, in Cyrillic script; the build makes the Latin.")
+
+
+class MarkdownPair(Record):
+    """A Markdown text, without raw HTML, in English and in Serbian."""
+
+    noun: ClassVar[str] = "text"
+
+    en: MarkdownText = Field(description="In English.")
+    sr: SerbianMarkdownText = Field(description="In Serbian, in Cyrillic script; the build makes the Latin.")
+
+
+# The site's own words, which every edition shows in its language.
+BothText = Annotated[Words, InBothLanguages(TextPair)]
+BothShortText = Annotated[Words, InBothLanguages(ShortTextPair)]
+BothMarkdown = Annotated[Words, InBothLanguages(MarkdownPair)]
+
+
 class Claim(Record):
     """One source's version of a disputed fact."""
 
     noun: ClassVar[str] = "claim"
 
-    says: ShortText = Field(description="The claim in the project's own words.")
+    says: BothShortText = Field(description="The claim in the project's own words.")
     sources: SourceIds
     taken: bool = Field(False, description="True for the one claim the site follows.")
 
@@ -188,9 +275,9 @@ class Disagreement(Record):
 
     noun: ClassVar[str] = "disagreement"
 
-    topic: ShortText = Field(description="What the sources disagree about.")
+    topic: BothShortText = Field(description="What the sources disagree about.")
     claims: list[Claim] = Field(min_length=2)
-    why: Text = Field(description="Why the site takes the claim marked `taken`.")
+    why: BothText = Field(description="Why the site takes the claim marked `taken`.")
 
     @model_validator(mode="after")
     def _one_taken(self) -> Disagreement:
@@ -218,8 +305,8 @@ class Theme(Record):
     noun: ClassVar[str] = "theme"
 
     id: Id
-    name: ShortText
-    description: Text
+    name: BothShortText
+    description: BothText
 
 
 class Source(Record):
@@ -229,14 +316,14 @@ class Source(Record):
     title: ShortText
     publisher: ShortText
     date: PartialDate | None = Field(None, description="The document's date, as far as it is known.")
-    date_note: ShortText | None = Field(None, description="How the date is known, when it is not printed.")
+    date_note: BothShortText | None = Field(None, description="How the date is known, when it is not printed.")
     url: Url | None = None
     kind: SourceKind = Field(description="Who speaks: NATO, Serbia's government, another government, news or analysis.")
     language: Language = Field(description="The language the document is written in, as a BCP 47 tag.")
     document: ShortText | None = Field(
         None, description="The file in shared/sources/ that holds the text, if there is one."
     )
-    summary: Text
+    summary: BothText
 
 
 class Milestone(Record):
@@ -244,8 +331,8 @@ class Milestone(Record):
 
     id: Id
     date: PartialDate
-    title: ShortText
-    summary: Text
+    title: BothShortText
+    summary: BothText
     themes: ThemeIds = Field(min_length=1)
     programmes: ProgrammeIds = Field(default_factory=list)
     sources: SourceIds
@@ -259,11 +346,11 @@ class Programme(Record):
     noun: ClassVar[str] = "programme"
 
     id: Id
-    name: ShortText
+    name: BothShortText
     acronym: ShortText | None = None
     kind: ProgrammeKind
-    summary: Text = Field(description="What it is, in one or two sentences.")
-    serbia: Text = Field(description="Serbia's part in it.")
+    summary: BothText = Field(description="What it is, in one or two sentences.")
+    serbia: BothText = Field(description="Serbia's part in it.")
     began: PartialDate | None = Field(None, description="When Serbia's part began.")
     ended: PartialDate | None = Field(None, description="When Serbia's part ended.")
     status: Status | None = Field(
@@ -271,7 +358,7 @@ class Programme(Record):
         "left out when no source reports a state.")
     themes: ThemeIds = Field(min_length=1)
     part_of: Annotated[Id | None, Ref("programmes")] = Field(None, description="The programme this one belongs to.")
-    narrative: MarkdownText | None = Field(None, description="A longer account, in Markdown.")
+    narrative: BothMarkdown | None = Field(None, description="A longer account, in Markdown.")
     sources: SourceIds
     disagreement: Disagreement | None = None
 
@@ -282,17 +369,17 @@ class Quantity(Record):
     amount: int = Field(gt=0)
     unit: Literal["weapons", "landmines-and-ammunition", "tonnes", "people"]
     approximate: bool = False
-    what: ShortText = Field(description="What was counted, in words.")
+    what: BothShortText = Field(description="What was counted, in words.")
 
 
 class TrustFund(Record):
     noun: ClassVar[str] = "trust fund"
 
     id: Id
-    name: ShortText
-    purpose: Text
+    name: BothShortText
+    purpose: BothText
     quantities: list[Quantity] = Field(min_length=1)
-    lead_nations: list[ShortText] = Field(default_factory=list)
+    lead_nations: list[BothShortText] = Field(default_factory=list)
     executing_agency: ShortText | None = None
     started: PartialDate | None = None
     ended: PartialDate | None = None
@@ -300,7 +387,7 @@ class TrustFund(Record):
     status: Status
     milestones: MilestoneIds = Field(default_factory=list)
     sources: SourceIds
-    note: Text | None = Field(None, description="How the site combined the sources' accounts, if it did.")
+    note: BothText | None = Field(None, description="How the site combined the sources' accounts, if it did.")
     disagreement: Disagreement | None = None
 
 
@@ -308,8 +395,8 @@ class Term(Record):
     noun: ClassVar[str] = "glossary term"
 
     term: Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9/&-]*$", max_length=20)]
-    expansion: ShortText
-    explanation: ShortText
+    expansion: BothShortText
+    explanation: BothShortText
     programme: Annotated[Id | None, Ref("programmes")] = Field(
         None, description="The programme page that explains it further.")
     sources: Annotated[list[Id], Ref("sources")] = Field(default_factory=list)

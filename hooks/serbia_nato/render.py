@@ -11,6 +11,7 @@ import html
 import json
 import re
 from functools import cache, lru_cache
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
@@ -22,6 +23,7 @@ from . import dates, links, views
 from .cite import Citation, Site, milestone_citation
 from .dataset import Dataset, cited_sources
 from .issue_form import FORM_PATH
+from .editions import ENGLISH, Edition
 from .models import ID_PATTERN, LANGUAGE_NAMES, SOURCE_KIND_WORDS, Milestone
 
 if TYPE_CHECKING:  # downloads renders the feed through this module
@@ -65,7 +67,7 @@ def _acronym_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])({alternatives})(?![\w-])")
 
 
-def abbreviate(text: str, terms: dict[str, str]) -> Markup:
+def abbreviate(text: str, terms: Mapping[str, str]) -> Markup:
     """Escape text for HTML and wrap each known acronym in <abbr> with its expansion."""
     escaped = str(html.escape(text, quote=False))
     if not terms:
@@ -81,32 +83,30 @@ def _checked_id(value: str) -> Md:
     return Md(value)
 
 
-def thousands(number: int) -> str:
-    return f"{number:,}"
-
-
 @cache
-def _environments() -> tuple[Environment, Environment]:
+def _environments(edition: Edition = ENGLISH) -> tuple[Environment, Environment]:
+    """The HTML and the Markdown environment of one edition: its words (`_`), dates and numbers."""
     loader = FileSystemLoader(TEMPLATES)
     common: dict[str, Any] = {"loader": loader, "undefined": StrictUndefined, "trim_blocks": True,
                               "lstrip_blocks": True, "keep_trailing_newline": True}
     html_env = Environment(autoescape=True, **common)
     md_env = Environment(autoescape=True, finalize=_finalize_markdown, **common)
     for env in (html_env, md_env):
-        env.filters.update(human_date=dates.human_date, thousands=thousands, state=views.STATE_WORDS.get,
-                           source_kind=SOURCE_KIND_WORDS.__getitem__, language=LANGUAGE_NAMES.__getitem__,
-                           id=_checked_id)
-        env.globals.update(links=links, dates=dates)
+        env.filters.update(human_date=edition.date, thousands=edition.number,
+                           state=lambda state: edition.ui(views.STATE_WORDS[state]),
+                           source_kind=lambda kind: edition.ui(SOURCE_KIND_WORDS[kind]),
+                           language=lambda code: edition.ui(LANGUAGE_NAMES[code]), id=_checked_id)
+        env.globals.update(links=links, dates=dates, _=edition.ui, edition=edition)
     html_env.globals["cite"] = html_env.get_template("cite.html.j2").module.cite  # type: ignore[attr-defined]
     return html_env, md_env
 
 
-def render_html(template: str, **context: object) -> str:
-    return _environments()[0].get_template(template).render(**context)
+def render_html(template: str, edition: Edition = ENGLISH, **context: object) -> str:
+    return _environments(edition)[0].get_template(template).render(**context)
 
 
-def render_markdown(template: str, **context: object) -> str:
-    return _environments()[1].get_template(template).render(**context)
+def render_markdown(template: str, edition: Edition = ENGLISH, **context: object) -> str:
+    return _environments(edition)[1].get_template(template).render(**context)
 
 
 # The site a Renderer cites when it is given none: for tests and tools that render without a configuration.
@@ -117,8 +117,9 @@ class Renderer:
     """Renders every data-driven piece of the site for one page (`page` is its docs/ path)."""
 
     def __init__(self, data: Dataset, page: str, downloads: list[Download] | None = None, json_ld: str = "",
-                 site: Site = UNCONFIGURED_SITE, inline_events: int | None = None):
-        self.data = data
+                 site: Site = UNCONFIGURED_SITE, inline_events: int | None = None, edition: Edition = ENGLISH):
+        self.data = data  # in the edition's language (editions.localized)
+        self.edition = edition
         self.inline_events = inline_events  # the timeline page holds this many events; None: all
         self.page = page
         self.site = site
@@ -138,7 +139,7 @@ class Renderer:
 
     def date_link(self, milestone_id: str) -> Md:
         milestone = self.data.milestones[milestone_id]
-        return self.md_link(dates.human_date(milestone.date), links.TIMELINE, milestone.id)
+        return self.md_link(self.edition.date_in_sentence(milestone.date), links.TIMELINE, milestone.id)
 
     def programme_link(self, programme_id: str) -> Md:
         programme = self.data.programmes[programme_id]
@@ -146,21 +147,23 @@ class Renderer:
 
     def span(self, start: str | None, end: str | None) -> str:
         """Dates of a project in words, saying plainly when a source gives none."""
+        ui, day = self.edition.ui, self.edition.date_in_sentence
         if start and end:
-            return f"{dates.human_date(start)} to {dates.human_date(end)}"
+            return ui("{start} to {end}", start=day(start), end=day(end))
         if end:
-            return f"ended {dates.human_date(end)} (start not given)"
+            return ui("ended {end} (start not given)", end=day(end))
         if start:
-            return f"from {dates.human_date(start)}"
-        return "dates not given in the sources"
+            return ui("from {start}", start=day(start))
+        return ui("dates not given in the sources")
 
-    @staticmethod
-    def state_counts(states: dict[str, int]) -> str:
-        return ", ".join(f"{count} {views.STATE_WORDS[state]}" for state, count in states.items())
+    def state_counts(self, states: dict[str, int]) -> str:
+        return ", ".join(f"{count} {self.edition.ui(views.STATE_WORDS[state])}" for state, count in states.items())
 
-    @staticmethod
-    def size(octets: int) -> str:
-        return f"{octets / 1024:.1f} KB" if octets >= 1024 else f"{octets} bytes"
+    def size(self, octets: int) -> str:
+        if octets < 1024:
+            return self.edition.ui("{count} bytes", count=octets)
+        kilobytes = f"{octets / 1024:.1f}"
+        return f"{kilobytes.replace('.', ',') if self.edition.serbian else kilobytes} KB"
 
     def url(self, address: str) -> Md:
         """A validated web address as a Markdown autolink."""
@@ -195,7 +198,7 @@ class Renderer:
         milestones = self.data.chronological()
         groups = views.year_groups(milestones, self.inline_events)
         index = views.deferred_index(groups)
-        return render_html("timeline.html.j2", **self._timeline_context(
+        return render_html("timeline.html.j2", self.edition, **self._timeline_context(
             groups=groups, total=len(milestones), latest=milestones[-1] if milestones else None,
             theme_options=views.filter_options(self.data, "themes"),
             programme_options=views.filter_options(self.data, "programmes"),
@@ -204,13 +207,13 @@ class Renderer:
 
     def timeline_year(self, milestones: list[Milestone]) -> str:
         """One year's events as an HTML fragment for the timeline page (this renderer's page)."""
-        return render_html("timeline_year.html.j2", **self._timeline_context(milestones=milestones))
+        return render_html("timeline_year.html.j2", self.edition, **self._timeline_context(milestones=milestones))
 
     def timeline_decade(self, decade_years: list[int]) -> str:
         """Every event of one decade's years, for the decade's own page."""
         wanted = set(decade_years)
         groups = [g for g in views.year_groups(self.data.chronological()) if g.year in wanted]
-        return render_html("timeline_decade.html.j2", **self._timeline_context(
+        return render_html("timeline_decade.html.j2", self.edition, **self._timeline_context(
             groups=groups, total=sum(len(g.milestones) for g in groups), filters_here=False,
         ))
 
@@ -229,15 +232,15 @@ class Renderer:
 
     def milestone_list(self, theme: str | None = None, programme: str | None = None) -> str:
         milestones = views.milestones_where(self.data, theme=theme, programme=programme)
-        return render_markdown("milestone_list.md.j2", **self._context(milestones=milestones))
+        return render_markdown("milestone_list.md.j2", self.edition, **self._context(milestones=milestones))
 
     def programme_list(self, theme: str) -> str:
         programmes = views.programmes_where(self.data, theme)
-        return render_markdown("programme_list.md.j2", **self._context(programmes=programmes))
+        return render_markdown("programme_list.md.j2", self.edition, **self._context(programmes=programmes))
 
     def programme_page(self, programme_id: str) -> str:
         programme = self.data.programmes[programme_id]
-        return render_markdown("programme.md.j2", **self._context(
+        return render_markdown("programme.md.j2", self.edition, **self._context(
             p=programme, milestones=views.milestones_where(self.data, programme=programme.id),
             children=views.children(self.data, programme.id),
             parent=self.data.programmes.get(programme.part_of or ""),
@@ -246,31 +249,31 @@ class Renderer:
         ))
 
     def programme_index(self) -> str:
-        return render_markdown("programme_index.md.j2", **self._context())
+        return render_markdown("programme_index.md.j2", self.edition, **self._context())
 
     def programme_chart(self) -> str:
         first, last, bars = views.programme_bars(self.data)
-        return render_html("programme_chart.html.j2", **self._context(
+        return render_html("programme_chart.html.j2", self.edition, **self._context(
             first=first, last=last, bars=bars, href=self.href,
         ))
 
     def trust_funds(self) -> str:
-        return render_markdown("trust_funds.md.j2", **self._context(
+        return render_markdown("trust_funds.md.j2", self.edition, **self._context(
             funds=list(self.data.trust_funds.values()), totals=views.trust_fund_totals(self.data),
         ))
 
     def sources(self) -> str:
-        return render_markdown("sources.md.j2", **self._context())
+        return render_markdown("sources.md.j2", self.edition, **self._context())
 
     def disagreements(self) -> str:
-        return render_markdown("disagreements.md.j2", **self._context(entries=views.disagreements(self.data)))
+        return render_markdown("disagreements.md.j2", self.edition, **self._context(entries=views.disagreements(self.data)))
 
     def glossary(self) -> str:
         terms = sorted(self.data.terms.values(), key=lambda t: t.term.lower())
-        return render_markdown("glossary.md.j2", **self._context(terms=terms))
+        return render_markdown("glossary.md.j2", self.edition, **self._context(terms=terms))
 
     def key_facts(self) -> str:
-        return render_markdown("key_facts.md.j2", **self._context(
+        return render_markdown("key_facts.md.j2", self.edition, **self._context(
             pfp=self.data.programmes.get("pfp"), frameworks=views.current_frameworks(self.data),
             totals=views.trust_fund_totals(self.data), states=views.trust_fund_states(self.data),
             as_of=views.newest_source_date(self.data),
@@ -278,17 +281,17 @@ class Renderer:
         ))
 
     def downloads(self) -> str:
-        return render_markdown("downloads.md.j2", **self._context(files=self.download_files))
+        return render_markdown("downloads.md.j2", self.edition, **self._context(files=self.download_files))
 
     def propose_form(self) -> str:
         """Where readers who do not edit YAML propose an event: a link to the issue form if the repository is known."""
         repository = self.site.repository.rstrip("/")
         address = quote(f"{repository}/issues/new?template={FORM_PATH.name}", safe=":/?=&%~")
-        form_link = Md(f"[Propose an event]({address})") if repository else ""
-        return render_markdown("propose.md.j2", **self._context(form_link=form_link))
+        form_link = Md(f"[{md_escape(self.edition.ui('Propose an event'))}]({address})") if repository else ""
+        return render_markdown("propose.md.j2", self.edition, **self._context(form_link=form_link))
 
     def latest(self, count: int) -> str:
-        return render_markdown("milestone_list.md.j2", **self._context(milestones=views.latest(self.data, count)))
+        return render_markdown("milestone_list.md.j2", self.edition, **self._context(milestones=views.latest(self.data, count)))
 
 
 def script_json(value: object) -> str:
