@@ -8,7 +8,6 @@ import subprocess
 import sys
 from datetime import date
 from pathlib import Path
-
 from typing import Any
 
 from mkdocs.commands.build import build as build_site
@@ -32,8 +31,8 @@ if getattr(sys.modules.get("serbia_nato"), "_source_stamp", None) != _stamp:
 from serbia_nato.build import TIMELINE_INLINE_EVENTS, Build  # noqa: E402
 from serbia_nato.cite import Site  # noqa: E402
 from serbia_nato.editions import (  # noqa: E402
-    ENGLISH,
     EDITIONS,
+    ENGLISH,
     Edition,
     MissingWords,
     edition_links,
@@ -108,12 +107,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     project = Path(config.config_file_path).parent
     edition = _edition(config)
     try:
+        if edition.serbian:
+            config.site_name = edition.ui(config.site_name)
+            config.site_description = edition.ui(" ".join((config.site_description or "").split()))
+            config.nav = translated_nav(config.nav, edition) if config.nav else config.nav
         site = Site(config.site_name, config.site_url or "", repository=str(config.extra.get("repository") or ""))
         build = Build.start(project, Path(config.docs_dir), site=site, source_date_epoch=_source_date_epoch(),
                             changed=_git_changes(project), today=date.today(),
                             timeline_inline_events=_inline_events(config), edition=edition)
-        if edition.serbian and config.nav:
-            config.nav = translated_nav(config.nav, edition)
         config.extra["editions"] = [{"code": e.code, "folder": e.folder} for e in EDITIONS.values()]
         config.extra["site_root"] = (config.site_url or "/").removesuffix(edition.folder)
     except MissingWords as error:

@@ -101,16 +101,18 @@ def test_good_data_loads_as_typed(case_path: Path, tmp_path: Path):
     case, _, folder = load_case(case_path, tmp_path)
     data = load_dataset(folder, today=date.today())
     for want in case["loaded"]:
-        record = getattr(data, want["kind"])[want["id"]]
-        assert getattr(record, want["field"]) == (
-            tuple(want["value"]) if isinstance(getattr(record, want["field"]), tuple) else want["value"])
+        value = getattr(data, want["kind"])[want["id"]]
+        for name in want["field"].split("."):  # `title.sr`: the Serbian of a text in both languages
+            value = getattr(value, name)
+        assert value == (tuple(want["value"]) if isinstance(value, tuple) else want["value"]), want
 
 
 def test_text_fields_stay_text_not_booleans(tmp_path: Path):
     """`no` must not become False anywhere: read straight from the loaded records' types."""
     case, _, folder = load_case(CORPUS / "loads-yaml11-words-as-text.toml", tmp_path)
     event = load_dataset(folder).milestones["test-event"]
-    assert isinstance(event.title, str) and isinstance(event.summary, str)
+    for text in (event.title, event.summary):
+        assert isinstance(text, str) and isinstance(text.en, str) and isinstance(text.sr, str)
 
 
 # Refused without being run ------------------------------------------------------------------
@@ -127,8 +129,9 @@ def test_python_tags_are_refused_and_never_run(payload: str, tmp_path: Path):
     folder = copy_data(tmp_path)
     apply_change(folder, {"file": "milestones.yml", "append": (
         "  - id: test-event\n    date: 2010-05\n"
-        f"    title: {payload.format(marker=marker)}\n"
-        "    summary: A summary.\n    themes: [partnership]\n    sources: [nato-2022]\n")})
+        f"    title:\n      en: {payload.format(marker=marker)}\n      sr: Пробни догађај\n"
+        "    summary:\n      en: A summary.\n      sr: Кратак опис.\n"
+        "    themes: [partnership]\n    sources: [nato-2022]\n")})
     with pytest.raises(DataError, match="uses the tag !!python/object/apply:"):
         load_dataset(folder)
     assert not marker.exists()
@@ -153,20 +156,29 @@ def test_alias_bomb_is_refused_at_its_first_anchor(tmp_path: Path):
     assert "anchor &a" in problem.message
 
 
-@pytest.mark.parametrize(("field", "limit"), [("title", 300), ("summary", 4000)])
-def test_very_long_text_is_refused(field: str, limit: int, tmp_path: Path):
+@pytest.mark.parametrize(("field", "language", "limit"),
+                         [("title", "en", 300), ("title", "sr", 300), ("summary", "en", 4000), ("summary", "sr", 4000)])
+def test_very_long_text_is_refused(field: str, language: str, limit: int, tmp_path: Path):
     folder = copy_data(tmp_path)
-    record = {"id": "test-event", "date": "2010-05", "title": "A test event", "summary": "A summary.",
-              "themes": "[partnership]", "sources": "[nato-2022]"}
-    record[field] = "Dugačak tekst " * 10_000
-    lines = [f"    {key}: {value}" for key, value in record.items()]
+    record = {"id": "test-event", "date": "2010-05", "title": {"en": "A test event", "sr": "Пробни догађај"},
+              "summary": {"en": "A summary.", "sr": "Кратак опис."}, "themes": "[partnership]",
+              "sources": "[nato-2022]"}
+    long_text = ("A long text " if language == "en" else "Дугачак текст ") * 10_000
+    record[field][language] = long_text
+    lines = []
+    for key, value in record.items():
+        if isinstance(value, dict):
+            lines += [f"    {key}:", *(f"      {name}: {text}" for name, text in value.items())]
+        else:
+            lines.append(f"    {key}: {value}")
     lines[0] = "  - " + lines[0].lstrip()
     start = apply_change(folder, {"file": "milestones.yml", "append": "\n".join(lines) + "\n"})
     with pytest.raises(DataError) as caught:
         load_dataset(folder)
     [problem] = caught.value.problems
-    assert (problem.line, problem.item, problem.field) == (start + list(record).index(field), "test-event", field)
-    assert problem.message == f"is {len(record[field].strip())} characters long; allowed: at most {limit}"
+    line = start + lines.index(f"      {language}: {long_text}")
+    assert (problem.line, problem.item, problem.field) == (line, "test-event", f"{field}.{language}")
+    assert problem.message == f"is {len(long_text.strip())} characters long; allowed: at most {limit}"
 
 
 def test_an_oversized_file_is_refused_before_it_is_parsed(tmp_path: Path):
@@ -221,7 +233,8 @@ def test_check_prints_warnings_and_still_passes(tmp_path: Path):
     folder = copy_data(tmp_path)
     start = apply_change(folder, {"file": "sources.yml", "append": (
         "  - id: test-source\n    title: A test source\n    publisher: The tests\n    date: 2020\n"
-        "    kind: analysis\n    language: en\n    summary: A source nothing cites.\n")})
+        "    kind: analysis\n    language: en\n"
+        "    summary:\n      en: A source nothing cites.\n      sr: Извор који нико не наводи.\n")})
     result = run_check(str(folder), cwd=tmp_path)
     assert result.returncode == 0, result.stdout
     assert (f"data/sources.yml:{start}: test-source: id: is cited by nothing; allowed, but a source should "
@@ -235,12 +248,14 @@ def test_check_finds_data_beside_the_nearest_mkdocs_yml(tmp_path: Path):
     project = tmp_path / "project"
     project.mkdir()
     (project / "mkdocs.yml").write_text("site_name: test\n", encoding="utf-8")
-    start = apply_change(copy_data(project), {"file": "themes.yml", "append": "  - id: test-theme\n    name: A\n"})
+    start = apply_change(copy_data(project), {"file": "themes.yml", "append": (
+        "  - id: test-theme\n    name:\n      en: A test theme\n      sr: Пробна тема\n")})
     (project / "docs" / "topics").mkdir(parents=True)
     result = run_check(cwd=project / "docs" / "topics")
     assert result.returncode == 1
     assert result.stdout.splitlines()[0] == (
-        f"../../data/themes.yml:{start}: test-theme: description: is missing; every theme needs it; allowed: text")
+        f"../../data/themes.yml:{start}: test-theme: description: is missing; every theme needs it; allowed: the "
+        "text in both languages: an `en:` line in English and an `sr:` line in Serbian (Cyrillic)")
 
 
 def test_check_outside_any_project_checks_this_repository(tmp_path: Path):
@@ -331,7 +346,8 @@ def test_the_guides_examples_are_the_real_records(guide: str):
 def test_milestones_out_of_the_timelines_order_give_a_warning(tmp_path: Path):
     folder = copy_data(tmp_path)
     start = apply_change(folder, {"file": "milestones.yml", "append": (
-        "  - id: test-event\n    date: 2010-05\n    title: A test event\n    summary: A short summary.\n"
+        "  - id: test-event\n    date: 2010-05\n    title:\n      en: A test event\n      sr: Пробни догађај\n"
+        "    summary:\n      en: A short summary.\n      sr: Кратак опис.\n"
         "    themes: [partnership]\n    sources: [nato-2022]\n")})
     warnings = [str(w) for w in load_dataset(folder, today=date.today()).warnings]
     last = load_dataset(DATA).chronological()[-1]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 from html import unescape
+from collections import defaultdict
 from pathlib import Path
 
 import jsonschema
@@ -86,6 +87,11 @@ def test_every_event_on_the_timeline_offers_its_citation(built_site: Path, datas
         assert "<button" not in article  # cite.js adds the Copy button: without JavaScript it could do nothing
 
 
+# The site's name and "accessed [date]" in each edition, by its folder (any other folder is English).
+_EDITION_WORDS = defaultdict(lambda: ("Serbia and NATO", "accessed [date]"), {
+    "sr-cyrl": ("Србија и НАТО", "приступљено [датум]"), "sr-latn": ("Srbija i NATO", "pristupljeno [datum]")})
+
+
 def test_every_page_offers_its_citation_after_its_content(built_site: Path) -> None:
     pages = sorted(built_site.rglob("index.html"))
     assert len(pages) > 20
@@ -96,8 +102,9 @@ def test_every_page_offers_its_citation_after_its_content(built_site: Path) -> N
         citation = _text(_CITE.findall(meta[1])[0])
         url = "http://127.0.0.1:8000/" + page.parent.relative_to(built_site).as_posix() + "/"
         url = url.replace("/./", "/")
-        assert citation.startswith("Serbia and NATO"), citation
-        assert citation.endswith(f"{url}, accessed [date]."), citation
+        name, accessed = _EDITION_WORDS[url.removeprefix("http://127.0.0.1:8000/").split("/")[0]]
+        assert citation.startswith(name), citation
+        assert citation.endswith(f"{url}, {accessed}."), citation
     home = _text(_CITE.findall((built_site / "index.html").read_text(encoding="utf-8"))[0])
     assert "“" not in home, "the home page is the site itself: its name is not repeated as a title"
     timeline = (built_site / "timeline" / "index.html").read_text(encoding="utf-8").split('class="snt-page-meta"')[1]

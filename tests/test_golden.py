@@ -12,7 +12,9 @@ import pytest
 
 from serbia_nato import links
 from serbia_nato.cite import Site
+from serbia_nato.dataset import Dataset
 from serbia_nato.downloads import make_downloads
+from serbia_nato.editions import EDITIONS, Edition, localized
 from serbia_nato.load import load_dataset
 from serbia_nato.render import Renderer
 
@@ -51,6 +53,31 @@ def golden_outputs() -> dict[str, str | bytes]:
     }
     for download in make_downloads(data, site, source_date_epoch=EPOCH):
         outputs[download.path.replace("/", "-")] = download.content
+    outputs.update(_serbian_outputs(data))
+    return outputs
+
+
+def _serbian_outputs(data: Dataset) -> dict[str, str | bytes]:
+    """Pages and downloads of the Serbian editions: the Latin one mostly, the Cyrillic where script matters."""
+    outputs: dict[str, str | bytes] = {}
+    for edition in (EDITIONS["sr-Latn"], EDITIONS["sr-Cyrl"]):
+        shown = localized(data, edition)
+        site = Site(edition.ui("Serbia and NATO"), SITE_URL + edition.folder)
+
+        def page(src: str, edition: Edition = edition, shown: Dataset = shown, site: Site = site) -> Renderer:
+            return Renderer(shown, src, json_ld="", site=site, edition=edition)
+
+        tag = edition.code
+        outputs[f"{tag}-timeline.html"] = page(links.TIMELINE).timeline()
+        outputs[f"{tag}-programme-kfor.md"] = page(links.programme_page("kfor")).programme_page("kfor")
+        outputs[f"{tag}-key-facts.md"] = page("index.md").key_facts()
+        if edition.code == "sr-Latn":
+            outputs[f"{tag}-trust-funds.md"] = page(links.TRUST_FUNDS).trust_funds()
+            outputs[f"{tag}-sources.md"] = page(links.SOURCES).sources()
+            outputs[f"{tag}-glossary.md"] = page(links.GLOSSARY).glossary()
+            for download in make_downloads(data, site, source_date_epoch=EPOCH, edition=edition):
+                if download.path.endswith((".csv", ".ics", ".atom")):
+                    outputs[f"{tag}-{download.path.replace('/', '-')}"] = download.content
     return outputs
 
 

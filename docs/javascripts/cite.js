@@ -1,7 +1,18 @@
 // "Cite this": when a citation is opened, fill in today's date as the access date and add a Copy button.
 // Without this script the citation still shows, with "[date]" for the reader to fill in.
+// Its words come from the page, in the page's language: the data-copy-* attributes of each citation.
 (function () {
   "use strict";
+
+  var ENGLISH = {
+    copyLabel: "Copy citation",
+    copyDone: "Copied.",
+    copySelected: "Selected: press Ctrl+C (⌘C on a Mac) to copy."
+  };
+
+  function words(box, name) {
+    return box.dataset[name] || ENGLISH[name];
+  }
 
   function today() {
     var now = new Date();
@@ -17,8 +28,17 @@
     if (!box.querySelector("[data-cite-copy]")) {
       var actions = document.createElement("p");
       actions.className = "snt-cite-actions";
-      actions.innerHTML = '<button type="button" class="md-button snt-cite-copy" data-cite-copy>Copy citation</button>' +
-        ' <span class="snt-cite-status" role="status"></span>';
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "md-button snt-cite-copy";
+      button.setAttribute("data-cite-copy", "");
+      button.textContent = words(box, "copyLabel");
+      var status = document.createElement("span");
+      status.className = "snt-cite-status";
+      status.setAttribute("role", "status");
+      actions.appendChild(button);
+      actions.appendChild(document.createTextNode(" "));
+      actions.appendChild(status);
       box.appendChild(actions);
     }
   }
@@ -37,10 +57,10 @@
     var status = box.querySelector(".snt-cite-status");
     prepare(box);
     var plain = text.textContent.replace(/\s+/g, " ").trim();
-    var done = function () { status.textContent = "Copied."; };
+    var done = function () { status.textContent = words(box, "copyDone"); };
     var failed = function () {
       selectText(text);
-      status.textContent = "Selected: press Ctrl+C (⌘C on a Mac) to copy.";
+      status.textContent = words(box, "copySelected");
     };
     if (navigator.clipboard && window.isSecureContext) {
       navigator.clipboard.writeText(plain).then(done, failed);

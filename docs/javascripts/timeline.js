@@ -1,8 +1,16 @@
 // Timeline filters: theme, programme and order, kept in the address bar so a view can be shared.
 // Without this script the page shows its events and links each later year to its decade's page; the
 // script hides, reorders and counts, and loads a later year's events when the reader reaches that year.
+// Its words come from the page, in the page's language: the count element's data-showing-all and data-showing.
 (function () {
   "use strict";
+
+  // A phrase with {name} places, filled from `values` (a place without a value stays as it is).
+  function fill(phrase, values) {
+    return phrase.replace(/\{(\w+)\}/g, function (place, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : place;
+    });
+  }
 
   function choose(select, value) {
     var known = Array.prototype.some.call(select.options, function (o) { return o.value === value; });
@@ -41,6 +49,8 @@
     var list = root.querySelector("[data-timeline-list]");
     var count = root.querySelector("[data-timeline-count]");
     var empty = root.querySelector("[data-timeline-empty]");
+    var allShown = count.getAttribute("data-showing-all") || "{count} events";
+    var someShown = count.getAttribute("data-showing") || "Showing {shown} of {total} events";
     var years = toArray(root.querySelectorAll(".tl-year")).map(function (section) {
       return { name: section.dataset.year, section: section, fragment: section.dataset.fragment || "",
                link: root.querySelector('[data-year-link="' + section.dataset.year + '"]'), loading: null };
@@ -114,8 +124,8 @@
       });
       reorder(form.order.value);
       count.textContent = shown === events.length
-        ? events.length + " events"
-        : "Showing " + shown + " of " + events.length + " events";
+        ? fill(allShown, { count: events.length })
+        : fill(someShown, { shown: shown, total: events.length });
       empty.hidden = shown > 0;
       writeAddress();
     }

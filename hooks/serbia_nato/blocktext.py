@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from .explain import item_name, record_in
-from .models import Record, Words
+from .models import PAIRS, Record
 from .problems import Problem
 from .yamlread import LineDict, LineList
 
@@ -36,23 +36,27 @@ def _in_mapping(node: LineDict, model: type[Record], lines: list[str]) -> Iterat
     for key, value in node.items():
         info = model.model_fields.get(key)
         inner = record_in(info.annotation, info.metadata) if info is not None else None
+        nested = [value] if isinstance(value, LineDict) else list(value) if isinstance(value, LineList) else []
         if isinstance(value, str):
             yield from _in_block_text(key, node.key_lines[key], set(model.model_fields), lines)
-        elif isinstance(value, LineDict) and inner is not None and info is not None and info.annotation is Words:
-            # A text in both languages: a line in its English or Serbian may be a lost field of either.
-            for language in value:
-                yield from _in_block_text(language, value.key_lines[language],
-                                          set(model.model_fields) | set(inner.model_fields), lines)
-        elif isinstance(value, LineDict) and inner is not None:
-            yield from _in_mapping(value, inner, lines)
-        elif isinstance(value, LineList) and inner is not None:
-            for element in value:
+        elif inner in PAIRS:
+            # A text in both languages (or a list of them): a line of either may be a lost field of the record.
+            fields = set(model.model_fields) | set(inner.model_fields)
+            for text in nested:
+                if isinstance(text, LineDict):
+                    for language, words in text.items():
+                        if isinstance(words, str):
+                            yield from _in_block_text(language, text.key_lines[language], fields, lines, key)
+        elif inner is not None:
+            for element in nested:
                 if isinstance(element, LineDict):
                     yield from _in_mapping(element, inner, lines)
 
 
-def _in_block_text(key: str, key_line: int, fields: set[str], lines: list[str]) -> Iterator[tuple[int, str, str]]:
-    """The lines of `key`'s block text, if it is one, that start with one of the `fields`."""
+def _in_block_text(key: str, key_line: int, fields: set[str], lines: list[str],
+                   field_name: str | None = None) -> Iterator[tuple[int, str, str]]:
+    """The lines of `key`'s block text, if it is one, that start with one of the `fields`. `field_name` is
+    the record's field that holds the text, when `key` is one of its languages (`summary` for `en`)."""
     start = lines[key_line - 1]
     if not BLOCK_START.search(start):
         return
@@ -66,6 +70,8 @@ def _in_block_text(key: str, key_line: int, fields: set[str], lines: list[str]) 
         match = _FIELD_LIKE.match(line)
         if match and match.group(2) in fields:
             field = match.group(2)
+            owner = f"{field_name}.{key}" if field_name else key
             yield number + 1, field, (
-                f"reads like the field `{field}:` but is indented into the text of `{key}:` (line {key_line}), "
-                f"so it would be published as part of that text; allowed: `{field}:` indented like `{key}:`")
+                f"reads like the field `{field}:` but is indented into the text of `{owner}:` (line {key_line}), "
+                f"so it would be published as part of that text; allowed: `{field}:` indented like "
+                f"`{field_name or key}:`")

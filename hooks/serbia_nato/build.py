@@ -200,7 +200,8 @@ class Build:
             return {title: self._expand_item(value, pages) for title, value in item.items()}
         if isinstance(item, list):
             expanded = [self._expand_item(child, pages) for child in item]
-            if links.PROGRAMMES in item or {"Overview": links.PROGRAMMES} in item:
+            if any(child == links.PROGRAMMES or (isinstance(child, dict) and links.PROGRAMMES in child.values())
+                   for child in item):
                 expanded += [page for page in pages if page not in expanded]
             return expanded
         return item

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from . import dates, feed, links
 from .cite import Site, milestones_csl_json
 from .dataset import Dataset, cited_sources
-from .editions import ENGLISH, EDITIONS, Edition, localized
+from .editions import EDITIONS, ENGLISH, Edition, localized
 from .models import Disagreement, Milestone, Status, Words
 
 FOLDER = "downloads"
@@ -64,7 +64,8 @@ class DisagreementOut(_Out):
     def of(cls, disagreement: Disagreement | None) -> DisagreementOut | None:
         if disagreement is None:
             return None
-        claims = [ClaimOut(says=TextOut.of(c.says), sources=list(c.sources), taken=c.taken) for c in disagreement.claims]
+        claims = [ClaimOut(says=TextOut.of(claim.says), sources=list(claim.sources), taken=claim.taken)
+                  for claim in disagreement.claims]
         return cls(topic=TextOut.of(disagreement.topic), claims=claims, why=TextOut.of(disagreement.why))
 
 

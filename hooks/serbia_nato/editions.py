@@ -27,8 +27,10 @@ from .script import to_latin
 
 CATALOGUE = Path(__file__).parent / "ui.sr.yml"
 
-_MONTHS = "јануар фебруар март април мај јун јул август септембар октобар новембар децембар".split()
-_MONTHS_OF = "јануара фебруара марта априла маја јуна јула августа септембра октобра новембра децембра".split()
+_MONTHS = ["јануар", "фебруар", "март", "април", "мај", "јун", "јул", "август", "септембар", "октобар", "новембар",
+           "децембар"]
+_MONTHS_OF = ["јануара", "фебруара", "марта", "априла", "маја", "јуна", "јула", "августа", "септембра", "октобра",
+              "новембра", "децембра"]
 
 
 class MissingWords(Exception):
@@ -44,7 +46,8 @@ def serbian_words() -> dict[str, str]:
         raise MissingWords(f"{CATALOGUE.name}: cannot be read ({error}); allowed: a YAML file of "
                            "`English: Српски` lines beside editions.py") from None
     if not isinstance(catalogue, dict) or not all(isinstance(v, str) for v in catalogue.values()):
-        raise MissingWords(f"{CATALOGUE.name}: must map each English phrase to its Serbian; allowed: `English: Српски` lines")
+        raise MissingWords(f"{CATALOGUE.name}: must map each English phrase to its Serbian; "
+                           "allowed: `English: Српски` lines")
     return catalogue
 
 

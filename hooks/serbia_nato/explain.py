@@ -11,13 +11,11 @@ from pydantic_core import ErrorDetails
 
 from .models import (
     COLLECTIONS,
+    PAIRS,
     DataFileModel,
     InBothLanguages,
-    MarkdownPair,
     Record,
     Ref,
-    ShortTextPair,
-    TextPair,
     Words,
     is_partial_date,
 )
@@ -125,7 +123,6 @@ _EXPECTED = {
     "dict_type": ("a mapping", "`field: value` lines"),
     "model_attributes_type": ("a mapping", "`field: value` lines"),
 }
-_PAIRS = {TextPair, ShortTextPair, MarkdownPair}
 _DATE_WORDS = ("a date", "YYYY, YYYY-MM or YYYY-MM-DD (in quotes if YAML reads it otherwise)")
 
 
@@ -135,7 +132,7 @@ def _expected(detail: ErrorDetails, place: _Place) -> tuple[str, str]:
     if is_partial_date(place.owner, name):
         return _DATE_WORDS
     info = place.owner.model_fields.get(name)
-    if detail["type"] == "model_type" and info is not None and record_in(info.annotation, info.metadata) in _PAIRS:
+    if detail["type"] == "model_type" and info is not None and record_in(info.annotation, info.metadata) in PAIRS:
         return "the text in both languages", _type_words(Words)
     return _EXPECTED.get(detail["type"], ("a value", detail["msg"]))
 
@@ -188,6 +185,10 @@ def _explain(detail: ErrorDetails, place: _Place, guess: str | None) -> str:
 def _explain_missing(place: _Place) -> str:
     if issubclass(place.owner, DataFileModel):
         return "is missing; allowed: this key at the top of the file, holding a list of records"
+    if place.owner in PAIRS:
+        language = "Serbian, in Cyrillic (the build makes the Latin)" if place.names[-1] == "sr" else "English"
+        return (f"is missing; every text is written in English and in Serbian; "
+                f"allowed: an `{place.names[-1]}:` line in {language}")
     return f"is missing; every {place.owner.noun} needs it; allowed: {_field_words(place.owner, place.names[-1])}"
 
 

@@ -31,6 +31,7 @@ MAX_FILE_BYTES = 2_000_000
 
 _RECORD_START = re.compile(r"^(\s*)-(?:\s|$)")
 _ID_LINE = re.compile(r"^(\s*)(?:-\s+)?(?:&\S+\s+)?(?:id|term)\s*:\s*['\"]?([^'\"#\s]+)")
+_PARENT = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*)\s*:\s*(?:#.*)?$")  # a key whose value is on the lines below
 _KEY = re.compile(r"^\s*(?:-\s+)?['\"]?([A-Za-z_][\w-]*)['\"]?\s*:(?:\s|$)")
 
 
@@ -56,17 +57,39 @@ def _locate(text: str, line: int) -> tuple[str, str]:
 
 
 def _field_at(lines: list[str], line: int, record_length: int) -> str:
-    """The field a line belongs to: its own key, or, for a line that continues a text, the key of that text."""
+    """The field a line belongs to, with the fields it is nested in (`title.en`): its own key, or, for a
+    line that continues a text, the key of that text."""
+    first = max(0, line - record_length)
     current = lines[line - 1]
     own = _KEY.match(current)
-    if own:
-        return own.group(1)
-    for text in reversed(lines[max(0, line - record_length) : line - 1]):
-        key = _KEY.match(text)
-        if key:
-            continues = BLOCK_START.search(text) or _indent(current) > text.find(key.group(1))
-            return key.group(1) if continues else ""
-    return ""
+    at = line - 1 if own else None
+    if own is None:
+        for number in range(line - 2, first - 1, -1):
+            key = _KEY.match(lines[number])
+            if key:
+                continues = BLOCK_START.search(lines[number]) or _indent(current) > lines[number].find(key.group(1))
+                at = number if continues else None
+                break
+    if at is None:
+        return ""
+    return ".".join(_parent_keys(lines, at, first))
+
+
+def _parent_keys(lines: list[str], at: int, first: int) -> list[str]:
+    """The key on line `at` (0-based) and the keys it is nested under, up to its record's own fields."""
+    key = _KEY.match(lines[at])
+    assert key is not None
+    column, path = lines[at].find(key.group(1)), [key.group(1)]
+    for number in range(at - 1, first - 1, -1):
+        text = lines[number]
+        if not text.strip() or _indent(text) >= column:
+            continue
+        parent = _PARENT.match(text)  # `title:` or `- says:` with nothing after it; `- id: …` ends the walk
+        if parent is None:
+            break
+        path.insert(0, parent.group(1))
+        column = text.find(parent.group(1))
+    return path
 
 
 def _indent(line: str) -> int:

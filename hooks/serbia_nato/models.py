@@ -254,6 +254,8 @@ class MarkdownPair(Record):
     sr: SerbianMarkdownText = Field(description="In Serbian, in Cyrillic script; the build makes the Latin.")
 
 
+PAIRS = (TextPair, ShortTextPair, MarkdownPair)  # the models of a text in both languages
+
 # The site's own words, which every edition shows in its language.
 BothText = Annotated[Words, InBothLanguages(TextPair)]
 BothShortText = Annotated[Words, InBothLanguages(ShortTextPair)]

@@ -10,8 +10,8 @@ from __future__ import annotations
 import html
 import json
 import re
-from functools import cache, lru_cache
 from collections.abc import Mapping
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
@@ -22,8 +22,8 @@ from markupsafe import Markup
 from . import dates, links, views
 from .cite import Citation, Site, milestone_citation
 from .dataset import Dataset, cited_sources
-from .issue_form import FORM_PATH
 from .editions import ENGLISH, Edition
+from .issue_form import FORM_PATH
 from .models import ID_PATTERN, LANGUAGE_NAMES, SOURCE_KIND_WORDS, Milestone
 
 if TYPE_CHECKING:  # downloads renders the feed through this module
@@ -266,7 +266,8 @@ class Renderer:
         return render_markdown("sources.md.j2", self.edition, **self._context())
 
     def disagreements(self) -> str:
-        return render_markdown("disagreements.md.j2", self.edition, **self._context(entries=views.disagreements(self.data)))
+        entries = views.disagreements(self.data)
+        return render_markdown("disagreements.md.j2", self.edition, **self._context(entries=entries))
 
     def glossary(self) -> str:
         terms = sorted(self.data.terms.values(), key=lambda t: t.term.lower())
@@ -291,7 +292,8 @@ class Renderer:
         return render_markdown("propose.md.j2", self.edition, **self._context(form_link=form_link))
 
     def latest(self, count: int) -> str:
-        return render_markdown("milestone_list.md.j2", self.edition, **self._context(milestones=views.latest(self.data, count)))
+        milestones = views.latest(self.data, count)
+        return render_markdown("milestone_list.md.j2", self.edition, **self._context(milestones=milestones))
 
 
 def script_json(value: object) -> str:

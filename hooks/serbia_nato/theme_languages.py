@@ -14,7 +14,8 @@ from pathlib import Path
 from .script import to_latin
 
 _MATERIAL = find_spec("material")
-MATERIAL_SERBIAN = Path(_MATERIAL.origin if _MATERIAL and _MATERIAL.origin else ".").parent / "templates" / "partials" / "languages" / "sr.html"
+_MATERIAL_ROOT = Path(_MATERIAL.origin if _MATERIAL and _MATERIAL.origin else ".").parent
+MATERIAL_SERBIAN = _MATERIAL_ROOT / "templates" / "partials" / "languages" / "sr.html"
 OVERRIDES = Path(__file__).resolve().parents[2] / "overrides" / "partials" / "languages"
 _HEADER = "{#- Made by `python -m serbia_nato.theme_languages` from Material's sr.html; do not edit. -#}\n"
 
