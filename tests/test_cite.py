@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import json
 import re
-from html import unescape
 from collections import defaultdict
+from html import unescape
 from pathlib import Path
 
 import jsonschema

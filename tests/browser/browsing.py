@@ -26,3 +26,17 @@ def site_pages(site: Path = SITE) -> list[str]:
     if (site / "404.html").is_file():
         pages.append("/404.html")
     return pages
+
+
+def pages_to_check(site: Path = SITE) -> list[str]:
+    """Every page of the English edition, and of each Serbian edition every page but all programme pages
+    after the first: those share one template and one kind of data with the English pages checked."""
+    pages, seen_programme = [], set()
+    for path in site_pages(site):
+        parts = path.strip("/").split("/")
+        if parts[0].startswith("sr-") and len(parts) == 3 and parts[1] == "programmes":
+            if parts[0] in seen_programme:
+                continue
+            seen_programme.add(parts[0])
+        pages.append(path)
+    return pages

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from .browsing import site_pages
+from .browsing import pages_to_check
 
 pytestmark = pytest.mark.browser
 
-PAGES = site_pages() or ["/"]
+PAGES = pages_to_check() or ["/"]
 SCHEMES = {"light": "default", "dark": "slate"}
 RUN_AXE = "() => axe.run(document, {resultTypes: ['violations']}).then(results => results.violations)"
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from .browsing import site_pages
+from .browsing import pages_to_check, site_pages
 
 pytestmark = pytest.mark.browser
 
 # At least one entry, so that a missing site/ fails (in the site_dir fixture) instead of skipping.
-PAGES = site_pages() or ["/"]
+PAGES = pages_to_check() or ["/"]
 
 
 def test_the_site_has_its_pages(site_dir) -> None:

@@ -17,12 +17,25 @@ function plain(text) {
   return out;
 }
 
+// A word's synonyms: those of the group whose word (or stem: bombardovan) it begins with.
+function synonymsOf(word) {
+  var keys = Object.keys(self.searchSynonyms);
+  for (var i = 0; i < keys.length; i++) {
+    if (word.length >= 4 && word.indexOf(keys[i]) === 0) return self.searchSynonyms[keys[i]];
+  }
+  return null;
+}
+
 function withSynonyms(query) {
   return query.split(/(\s+)/).map(function (part) {
-    var bare = part.replace(/^[+\-]/, "").replace(/[*~^\d]*$/, "");
-    var others = self.searchSynonyms[bare];
-    return others && part === bare ? [part].concat(others).join(" ") : part;
+    var others = /^[\p{L}\p{N}]+$/u.test(part) ? synonymsOf(part) : null;
+    return others ? [part].concat(others).join(" ") : part;
   }).join("");
+}
+
+// An indexed word without the punctuation around it: „bombardovanje“ is bombardovanje.
+function bare(word) {
+  return word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
 }
 
 // Before Material's own listener: the query, in plain letters and with its synonyms.
@@ -39,6 +52,6 @@ importScripts(params.get("material"));
 var run = lunr.Pipeline.prototype.run;
 lunr.Pipeline.prototype.run = function (tokens) {
   return run.call(this, tokens).map(function (token) {
-    return token.update(plain);
+    return token.update(function (word) { return bare(plain(word)); });
   });
 };
