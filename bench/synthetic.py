@@ -5,6 +5,8 @@
 Everything else scales with N (see `Counts`), and every id the pages in docs/ name through
 markers exists, so the real pages build against the synthetic data. The output loads without
 errors or warnings: every source is cited and no status is dated after the sources that report it.
+Every text that data/ holds in both languages is written as `{en: English, sr: Serbian}`, the Serbian
+in Cyrillic, as the schema asks; source titles and publishers stay plain, as in data/.
 """
 
 from __future__ import annotations
@@ -24,17 +26,57 @@ from serbia_nato.models import ID_PATTERN
 FIRST_YEAR, LAST_YEAR = 1992, 2025
 DEFAULT_SEED = 20240611
 
-_ACTIVITIES = ["workshop", "course", "conference", "exercise", "seminar", "review", "visit", "meeting"]
-_VERBS = ["hosts", "attends", "completes", "opens", "reviews", "agrees on", "plans", "reports on"]
-_ACTORS = ["Belgrade", "The Alliance", "A NATO team", "The defence ministry", "A delegation",
-           "The liaison office", "An expert group"]
-_TOPICS = ["crisis management", "defence education", "border security", "civil emergencies",
-           "demining", "cyber defence", "military medicine", "logistics", "public diplomacy",
-           "defence budgeting", "arms control", "search and rescue", "peacekeeping", "integrity building"]
-_THEME_WORDS = ["Arms control", "Cyber defence", "Border security", "Civil preparedness", "Energy security",
-                "Maritime security", "Military medicine", "Logistics", "Climate and security",
-                "Counter-terrorism", "Defence industry", "Veterans"]
-_PROGRAMME_NOUNS = ["Initiative", "Programme", "Platform", "Dialogue", "Centre", "Forum", "Process", "Fund"]
+# Each word or phrase in English and in Serbian (Cyrillic). An activity is given in Serbian in the
+# nominative, accusative and locative, since the verbs of the titles take one or the other.
+_ACTIVITIES = {
+    "workshop": ("радионица", "радионицу", "радионици"),
+    "course": ("курс", "курс", "курсу"),
+    "conference": ("конференција", "конференцију", "конференцији"),
+    "exercise": ("вежба", "вежбу", "вежби"),
+    "seminar": ("семинар", "семинар", "семинару"),
+    "review": ("преглед", "преглед", "прегледу"),
+    "visit": ("посета", "посету", "посети"),
+    "meeting": ("састанак", "састанак", "састанку"),
+    "event": ("догађај", "догађај", "догађају"),  # the activity of the milestones that pages name
+}
+_ACTIVITY_NAMES = [name for name in _ACTIVITIES if name != "event"]  # what generated milestone ids begin with
+_ACCUSATIVE, _LOCATIVE = 1, 2
+_VERBS = [("hosts", "организује", _ACCUSATIVE), ("attends", "учествује на", _LOCATIVE),
+          ("completes", "завршава", _ACCUSATIVE), ("opens", "отвара", _ACCUSATIVE),
+          ("reviews", "разматра", _ACCUSATIVE), ("agrees on", "договара", _ACCUSATIVE),
+          ("plans", "планира", _ACCUSATIVE), ("reports on", "извештава о", _LOCATIVE)]
+_ACTORS = [("Belgrade", "Београд"), ("The Alliance", "Алијанса"), ("A NATO team", "Тим НАТО"),
+           ("The defence ministry", "Министарство одбране"), ("A delegation", "Делегација"),
+           ("The liaison office", "Канцеларија за везу"), ("An expert group", "Група стручњака")]
+# A topic in English, and in Serbian in the nominative and the locative (after о, "on", and на).
+_TOPICS = [("crisis management", "управљање кризама", "управљању кризама"),
+           ("defence education", "образовање за одбрану", "образовању за одбрану"),
+           ("border security", "безбедност граница", "безбедности граница"),
+           ("civil emergencies", "ванредне ситуације", "ванредним ситуацијама"),
+           ("demining", "разминирање", "разминирању"),
+           ("cyber defence", "сајбер одбрана", "сајбер одбрани"),
+           ("military medicine", "војна медицина", "војној медицини"),
+           ("logistics", "логистика", "логистици"),
+           ("public diplomacy", "јавна дипломатија", "јавној дипломатији"),
+           ("defence budgeting", "буџетирање одбране", "буџетирању одбране"),
+           ("arms control", "контрола наоружања", "контроли наоружања"),
+           ("search and rescue", "трагање и спасавање", "трагању и спасавању"),
+           ("peacekeeping", "мировне операције", "мировним операцијама"),
+           ("integrity building", "изградња интегритета", "изградњи интегритета")]
+_THEME_WORDS = [("Arms control", "Контрола наоружања"), ("Cyber defence", "Сајбер одбрана"),
+                ("Border security", "Безбедност граница"), ("Civil preparedness", "Цивилна приправност"),
+                ("Energy security", "Енергетска безбедност"), ("Maritime security", "Поморска безбедност"),
+                ("Military medicine", "Војна медицина"), ("Logistics", "Логистика"),
+                ("Climate and security", "Клима и безбедност"), ("Counter-terrorism", "Борба против тероризма"),
+                ("Defence industry", "Одбрамбена индустрија"), ("Veterans", "Ветерани")]
+# The Serbian names of the themes that pages in docs/ name today; any other gets "Тема N" ("Theme N").
+_THEME_NAMES_SR = {"kosovo": "Косово", "partnership": "Партнерство", "defence-reform": "Реформа одбране",
+                   "neutrality": "Неутралност", "interoperability": "Интероперабилност",
+                   "geopolitics": "Геополитика", "public-diplomacy": "Јавна дипломатија",
+                   "emergencies": "Ванредне ситуације", "wps": "Жене, мир и безбедност", "science": "Наука"}
+_PROGRAMME_NOUNS = [("Initiative", "Иницијатива"), ("Programme", "Програм"), ("Platform", "Платформа"),
+                    ("Dialogue", "Дијалог"), ("Centre", "Центар"), ("Forum", "Форум"), ("Process", "Процес"),
+                    ("Fund", "Фонд")]
 _PROGRAMME_KINDS = ["partnership-framework", "programme", "initiative", "forum", "process", "body", "office",
                     "operation", "agreement", "centre", "fund"]
 _STATES = ["active", "under-way", "in-transition", "completed", "superseded", "ended"]
@@ -46,10 +88,21 @@ _PUBLISHERS = [
     ("Synthetic Centre for Security Policy", "analysis"),
     ("Synthetic Balkans Review", "analysis"),
 ]
-_PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9 .'()/-]*[A-Za-z0-9.)]|[0-9]{4}-[0-9]{2}(?:-[0-9]{2})?")
+_KIND_WORDS = {"nato": ("nato", "НАТО"), "serbian-government": ("serbian government", "државни органи Србије"),
+               "analysis": ("analysis", "анализа")}
+_LETTERS = "A-Za-zА-Ша-шЂЈЉЊЋЏђјљњћџ"  # Latin and Serbian Cyrillic, as plain YAML may write them
+_PLAIN = re.compile(rf"[{_LETTERS}][{_LETTERS}0-9 .'()/-]*[{_LETTERS}0-9.)]|[0-9]{{4}}-[0-9]{{2}}(?:-[0-9]{{2}})?")
 _RESERVED_WORDS = {"true", "false", "null", "yes", "no", "on", "off"}
-_UNITS = [("weapons", "weapons destroyed"), ("landmines-and-ammunition", "items destroyed"),
-          ("tonnes", "tonnes destroyed"), ("people", "people helped")]
+_UNITS = [("weapons", "weapons destroyed", "уништених комада оружја"),
+          ("landmines-and-ammunition", "items destroyed", "уништених мина и комада муниције"),
+          ("tonnes", "tonnes destroyed", "уништених тона муниције"),
+          ("people", "people helped", "особа којима је пружена помоћ")]
+_NATIONS = [("Canada", "Канада"), ("Norway", "Норвешка"), ("Austria", "Аустрија"), ("Netherlands", "Холандија")]
+
+
+def _both(english: str, serbian: str) -> dict[str, str]:
+    """A text in both languages, as data/ writes it: English, and Serbian in Cyrillic."""
+    return {"en": english, "sr": serbian}
 
 
 @dataclass(frozen=True)
@@ -146,41 +199,58 @@ class _Generator:
         return {"state": self.rng.choice(_STATES), "as_of": as_of, "sources": [source_id]}
 
     def disagreement(self, sources: list[str]) -> dict:
-        claims = [{"says": f"{self.rng.randint(2, 90) * 100} took part", "sources": [self.rng.choice(sources)]}
-                  for _ in range(self.rng.randint(2, 3))]
+        claims = []
+        for _ in range(self.rng.randint(2, 3)):
+            people = self.rng.randint(2, 90) * 100
+            claims.append({"says": _both(f"{people} took part", f"Учествовало је {people} људи"),
+                           "sources": [self.rng.choice(sources)]})
         claims[self.rng.randrange(len(claims))]["taken"] = True
-        return {"topic": "How many took part", "claims": claims, "why": "The newer source is followed."}
+        return {"topic": _both("How many took part", "Колико је људи учествовало"), "claims": claims,
+                "why": _both("The newer source is followed.", "Сајт следи новији извор.")}
 
     # Records -------------------------------------------------------------------------
 
     def themes(self) -> list[dict]:
         ids = list(self.required.themes)
+        serbian = dict(_THEME_NAMES_SR)
         words = iter(_THEME_WORDS)
         while len(ids) < self.counts.themes:
-            word = next(words, None) or f"Theme {len(ids) + 1}"
+            word, word_sr = next(words, None) or (f"Theme {len(ids) + 1}", f"Тема {len(ids) + 1}")
             slug = re.sub(r"[^a-z0-9]+", "-", word.lower()).strip("-")
             if slug not in ids:
                 ids.append(slug)
-        return [{"id": theme_id, "name": theme_id.replace("-", " ").capitalize(),
-                 "description": f"Events and programmes about {theme_id.replace('-', ' ')}."} for theme_id in ids]
+                serbian[slug] = word_sr
+        records = []
+        for number, theme_id in enumerate(ids, 1):
+            name = serbian.get(theme_id, f"Тема {number}")
+            records.append({"id": theme_id,
+                            "name": _both(theme_id.replace("-", " ").capitalize(), name),
+                            "description": _both(f"Events and programmes about {theme_id.replace('-', ' ')}.",
+                                                 f"Догађаји и програми у оквиру теме „{name}“.")})
+        return records
 
     def sources(self) -> list[dict]:
         records = []
         for number in range(1, self.counts.sources + 1):
             publisher, kind = self.rng.choice(_PUBLISHERS)
             source_id = f"src-{number:05d}"
-            record: dict = {"id": source_id, "title": f"Report {number} on {self.rng.choice(_TOPICS)} (synthetic)",
+            record: dict = {"id": source_id,
+                            "title": f"Report {number} on {self.rng.choice(_TOPICS)[0]} (synthetic)",
                             "publisher": publisher}
             dated = number == 1 or self.rng.random() < 0.9
             self.source_dates[source_id] = str(self.date(2000)) if dated else None
             if dated:
                 record["date"] = self.source_dates[source_id]
             else:
-                record["date_note"] = "Undated; the page was read in 2024."
+                record["date_note"] = _both("Undated; the page was read in 2024.",
+                                            "Без датума; страница је прочитана 2024.")
             if self.rng.random() < 0.8:
                 record["url"] = f"https://example.org/{source_id}"
-            topic = self.rng.choice(_TOPICS)
-            record.update(kind=kind, language="en", summary=f"A synthetic {kind.replace('-', ' ')} text about {topic}.")
+            topic, _, about = self.rng.choice(_TOPICS)
+            kind_en, kind_sr = _KIND_WORDS[kind]
+            record.update(kind=kind, language="en",
+                          summary=_both(f"A synthetic {kind_en} text about {topic}.",
+                                        f"Синтетички текст ({kind_sr}) о {about}."))
             records.append(record)
         return records
 
@@ -190,12 +260,16 @@ class _Generator:
             ids.append(f"prog-{len(ids) + 1:04d}")
         records = []
         for position, programme_id in enumerate(ids):
-            topic = self.rng.choice(_TOPICS)
+            topic, topic_sr, about = self.rng.choice(_TOPICS)
+            noun, noun_sr = self.rng.choice(_PROGRAMME_NOUNS)
             record: dict = {"id": programme_id,
-                            "name": f"{topic.capitalize()} {self.rng.choice(_PROGRAMME_NOUNS)} {position + 1}",
+                            "name": _both(f"{topic.capitalize()} {noun} {position + 1}",
+                                          f"{noun_sr} {position + 1}: {topic_sr}"),
                             "kind": self.rng.choice(_PROGRAMME_KINDS),
-                            "summary": f"A synthetic programme on {topic}.",
-                            "serbia": f"Serbia takes part in work on {topic}."}
+                            "summary": _both(f"A synthetic programme on {topic}.",
+                                             f"Синтетички програм о {about}."),
+                            "serbia": _both(f"Serbia takes part in work on {topic}.",
+                                            f"Србија учествује у раду на {about}.")}
             began = self.date(1994, 2015)
             record["began"] = began
             if self.rng.random() < 0.3:
@@ -205,7 +279,8 @@ class _Generator:
             if position and self.rng.random() < 0.2:
                 record["part_of"] = ids[self.rng.randrange(position)]
             if self.rng.random() < 0.25:
-                record["narrative"] = f"It began as a **{topic}** effort.\n\nIt grew over the years."
+                record["narrative"] = _both(f"It began as an effort on **{topic}**.\n\nIt grew over the years.",
+                                            f"Почео је као рад на **{about}**.\n\nВременом је растао.")
             record["sources"] = self.some(source_ids, 1, 2)
             if self.rng.random() < 0.05:
                 record["disagreement"] = self.disagreement(record["sources"])
@@ -215,18 +290,23 @@ class _Generator:
     def milestones(self, theme_ids: list[str], programme_ids: list[str], source_ids: list[str]) -> list[dict]:
         ids = list(self.required.milestones)
         while len(ids) < self.counts.milestones:
-            ids.append(f"{self.rng.choice(_ACTIVITIES)}-{len(ids) + 1}")
+            ids.append(f"{self.rng.choice(_ACTIVITY_NAMES)}-{len(ids) + 1}")
         records = []
         for position, milestone_id in enumerate(ids):
             activity = "event" if position < len(self.required.milestones) else milestone_id.split("-")[0]
             first_source = source_ids[position % len(source_ids)]
             sources = list(dict.fromkeys([first_source, *self.weighted(source_ids, [5, 4, 1])]))
             article = "an" if activity[0] in "aeiou" else "a"
+            when = self.date()
+            actor, actor_sr = self.rng.choice(_ACTORS)
+            verb, verb_sr, case = self.rng.choice(_VERBS)
+            topic, _, about = self.rng.choice(_TOPICS)
             record: dict = {
                 "id": milestone_id,
-                "date": self.date(),
-                "title": f"{self.rng.choice(_ACTORS)} {self.rng.choice(_VERBS)} {article} {activity}",
-                "summary": f"On {self.rng.choice(_TOPICS)}.",
+                "date": when,
+                "title": _both(f"{actor} {verb} {article} {activity}",
+                               f"{actor_sr} {verb_sr} {_ACTIVITIES[activity][case]}"),
+                "summary": _both(f"On {topic}.", f"О {about}."),
                 "themes": self.weighted(theme_ids, [0, 9, 1]),
             }
             programmes = self.weighted(programme_ids, [3, 4, 3])
@@ -244,12 +324,15 @@ class _Generator:
     def trust_funds(self, milestone_ids: list[str], source_ids: list[str]) -> list[dict]:
         records = []
         for number in range(1, self.counts.trust_funds + 1):
-            unit, what = self.rng.choice(_UNITS)
-            record: dict = {"id": f"trust-fund-{number:03d}", "name": f"Trust Fund project {number}",
-                            "purpose": f"Synthetic project {number}: {what}.",
+            unit, what, what_sr = self.rng.choice(_UNITS)
+            record: dict = {"id": f"trust-fund-{number:03d}",
+                            "name": _both(f"Trust Fund project {number}", f"Пројекат поверилачког фонда {number}"),
+                            "purpose": _both(f"Synthetic project {number}: {what}.",
+                                             f"Синтетички пројекат {number}: {what_sr}."),
                             "quantities": [{"amount": self.rng.randint(1, 500) * 100, "unit": unit,
-                                            "approximate": self.rng.random() < 0.5, "what": what}],
-                            "lead_nations": self.some(["Canada", "Norway", "Austria", "Netherlands"], 0, 2)}
+                                            "approximate": self.rng.random() < 0.5, "what": _both(what, what_sr)}]}
+            nations = self.rng.sample(_NATIONS, self.rng.randint(0, 2))
+            record["lead_nations"] = [_both(*nation) for nation in nations]
             started = self.date(2000, 2015)
             record["started"] = started
             record["ended"] = self.date(int(str(started)[:4]) + 1, 2024)
@@ -264,15 +347,18 @@ class _Generator:
         for programme in programmes:
             if len(records) == self.counts.terms:
                 break
-            acronym = "".join(word[0] for word in programme["name"].split() if word[0].isalpha()).upper()
+            acronym = "".join(word[0] for word in programme["name"]["en"].split() if word[0].isalpha()).upper()
             acronym = f"{acronym}{len(records) + 1}"
             if acronym not in seen:
                 seen.add(acronym)
                 records.append({"term": acronym, "expansion": programme["name"],
                                 "explanation": programme["summary"], "programme": programme["id"]})
         while len(records) < self.counts.terms:
-            records.append({"term": f"SYN{len(records) + 1}", "expansion": f"Synthetic term {len(records) + 1}",
-                            "explanation": "A term used only by the benchmarks."})
+            number = len(records) + 1
+            records.append({"term": f"SYN{number}",
+                            "expansion": _both(f"Synthetic term {number}", f"Синтетички термин {number}"),
+                            "explanation": _both("A term used only by the benchmarks.",
+                                                 "Термин који се користи само у мерењима брзине.")})
         return records
 
 

@@ -17,6 +17,7 @@ import pytest
 from serbia_nato import dates
 from serbia_nato.cite import Site
 from serbia_nato.downloads import make_downloads
+from serbia_nato.script import to_latin
 
 LISTS = {"milestones": "milestones", "programmes": "programmes", "trust-funds": "trust_funds",
          "sources": "sources", "glossary": "terms"}
@@ -46,7 +47,9 @@ def test_milestone_fields_match_the_data(built_site: Path, dataset) -> None:
         milestone = dataset.milestones[record["id"]]
         assert record["date"] == milestone.date
         assert record["date_precision"] == dates.precision(milestone.date)
-        assert (record["title"], record["summary"]) == (milestone.title, milestone.summary)
+        for field in ("title", "summary"):
+            words = getattr(milestone, field)
+            assert record[field] == {"en": words.en, "sr-Cyrl": words.sr, "sr-Latn": to_latin(words.sr)}
         assert (record["themes"], record["programmes"], record["sources"]) == (
             list(milestone.themes), list(milestone.programmes), list(milestone.sources))
 

@@ -15,6 +15,7 @@ import feedparser
 from serbia_nato import dates
 from serbia_nato.cite import Site
 from serbia_nato.downloads import make_downloads
+from serbia_nato.editions import EDITIONS
 from serbia_nato.feed import PATH
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -91,7 +92,8 @@ def test_the_feed_is_dated_by_the_time_it_is_given_and_nothing_else(dataset) -> 
 def test_every_link_in_the_feed_leads_to_a_built_page_and_anchor(built_site: Path, dataset) -> None:
     checked, problems = _check_links_module().feed_problems(built_site)
     assert not problems, "\n".join(problems)
-    assert checked == 2 + len(dataset.milestones)  # self and alternate, then one per entry
+    # In each edition's feed: self and alternate, then one per entry.
+    assert checked == len(EDITIONS) * (2 + len(dataset.milestones))
 
 
 def test_every_page_names_the_feed_in_its_head(built_site: Path) -> None:
@@ -102,7 +104,8 @@ def test_every_page_names_the_feed_in_its_head(built_site: Path) -> None:
         assert len(hrefs) == 1, f"{page}: {hrefs}"
         url = "/" + page.relative_to(built_site).as_posix()
         target = urljoin(url, hrefs[0])
-        assert target == "/" + PATH, f"{page}: {hrefs[0]} leads to {target}"
+        folder = next((e.folder for e in EDITIONS.values() if e.folder and url.startswith("/" + e.folder)), "")
+        assert target == f"/{folder}{PATH}", f"{page}: {hrefs[0]} leads to {target}"
 
 
 def test_the_downloads_page_offers_the_feed_and_the_citations(built_site: Path, dataset) -> None:

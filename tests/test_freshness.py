@@ -13,7 +13,8 @@ from project_copy import build_site, copy_project
 
 from serbia_nato.freshness import GIT_LOG_ARGS, last_changed, parse_git_log
 
-_CHANGED = re.compile(r'<p class="snt-changed">Content last changed on <time datetime="([0-9-]+)">([^<]+)</time>\.</p>')
+# "Content last changed on …" in English, "Последња измена садржаја: …" and "Poslednja izmena sadržaja: …".
+_CHANGED = re.compile(r'<p class="snt-changed">[^<]*<time datetime="([0-9-]+)">([^<]+)</time>\.</p>')
 # Three commits: everything, then one page, then the milestones (which the timeline and programme pages show).
 COMMITS = [
     ("2021-03-04T05:06:07Z", None),

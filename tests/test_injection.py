@@ -1,6 +1,11 @@
 """Text in data/ can never become markup or script: hostile titles, summaries and names are built
 into a copy of the site with real MkDocs, and every page must show them as plain text.
 
+Each hostile text is written in both languages: in English, and in Serbian as the schema asks, in
+Cyrillic, as "Текст " and the same hostile text. The English pages must show the English as typed,
+the Serbian Cyrillic pages the Serbian as typed, and the Serbian Latin pages the Serbian in Latin:
+"Tekst " and the hostile text, which holds no Cyrillic and so passes through the transliteration.
+
 The browser test opens the pages in headless Chromium and fails if any dialog (alert) fires.
 """
 
@@ -32,24 +37,43 @@ HOSTILE = (SCRIPT, ATTRIBUTE, MARKDOWN, SVG)
 TODAY = date.today().isoformat()
 
 
+# The Serbian of each hostile text, in Cyrillic as data/ holds it, and as the Latin edition shows it.
+SERBIAN, SERBIAN_LATIN = "Текст ", "Tekst "
+# Each edition's folder, and how it shows a hostile text of data/.
+EDITIONS = {
+    "": lambda text: text,
+    "sr-cyrl/": lambda text: SERBIAN + text,
+    "sr-latn/": lambda text: SERBIAN_LATIN + text,
+}
+# The Markdown field's text, and the word it shows in bold, in each edition.
+NARRATIVE = {"en": "Markdown is allowed here: **bold** and [a link](https://www.nato.int/), but never a script.",
+             "sr": "Овде је Markdown дозвољен: **подебљано** и [веза](https://www.nato.int/), али скрипта никад."}
+BOLD = {"": "bold", "sr-cyrl/": "подебљано", "sr-latn/": "podebljano"}
+
+
 def _q(text: str) -> str:
     """A YAML double-quoted string (JSON's quoting is valid YAML)."""
-    return json.dumps(text)
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _both(text: str, indent: int = 6) -> str:
+    """A text of data/ in both languages, as the lines below its key: the English and the Serbian."""
+    return f"\n{' ' * indent}en: {_q(text)}\n{' ' * indent}sr: {_q(SERBIAN + text)}"
 
 
 ADDITIONS = {
     "milestones.yml": f"""
   - id: test-script-title
     date: {TODAY}
-    title: {_q(SCRIPT + " TST")}
-    summary: {_q(MARKDOWN)}
+    title:{_both(SCRIPT + " TST")}
+    summary:{_both(MARKDOWN)}
     themes: [partnership]
     programmes: [pfp, test-programme]
     sources: [test-source]
   - id: test-attribute-title
     date: {TODAY}
-    title: {_q(ATTRIBUTE)}
-    summary: {_q(SVG + " " + SCRIPT)}
+    title:{_both(ATTRIBUTE)}
+    summary:{_both(SVG + " " + SCRIPT)}
     themes: [partnership]
     programmes: [pfp]
     sources: [nato-2022, test-source]
@@ -62,24 +86,26 @@ ADDITIONS = {
     url: https://www.nato.int/cps/en/natohq/topics_50100.htm?q=%22%3E
     kind: analysis
     language: en
-    summary: {_q(MARKDOWN)}
+    summary:{_both(MARKDOWN)}
 """,
     "programmes.yml": f"""
   - id: test-programme
-    name: {_q(ATTRIBUTE)}
+    name:{_both(ATTRIBUTE)}
     acronym: {_q(SCRIPT)}
     kind: programme
-    summary: {_q(SCRIPT)}
-    serbia: {_q(MARKDOWN)}
-    narrative: "Markdown is allowed here: **bold** and [a link](https://www.nato.int/), but never a script."
+    summary:{_both(SCRIPT)}
+    serbia:{_both(MARKDOWN)}
+    narrative:
+      en: {_q(NARRATIVE["en"])}
+      sr: {_q(NARRATIVE["sr"])}
     status: {{state: active, as_of: {TODAY[:4]}, sources: [test-source]}}
     themes: [partnership]
     sources: [test-source]
 """,
     "glossary.yml": f"""
   - term: TST
-    expansion: {_q(ATTRIBUTE)}
-    explanation: {_q(SCRIPT)}
+    expansion:{_both(ATTRIBUTE)}
+    explanation:{_both(SCRIPT)}
     sources: [test-source]
 """,
 }
@@ -140,29 +166,36 @@ def scan(path: Path) -> _PageScan:
 def test_every_page_shows_hostile_text_as_text(hostile_site: Path):
     pages = sorted(hostile_site.rglob("*.html"))
     assert len(pages) > 10
+    for folder in EDITIONS:  # the Serbian editions' pages are among them
+        assert (hostile_site / folder / "timeline/index.html") in pages
     for page in pages:
         raw = page.read_text(encoding="utf-8")
         assert "<script>alert" not in raw and "<img src=x" not in raw and "<svg onload" not in raw, page
         assert scan(page).dangers == [], page
 
 
-@pytest.mark.parametrize(("page", "shown"), [
-    ("timeline/index.html", [SCRIPT + " TST", ATTRIBUTE, MARKDOWN, SVG + " " + SCRIPT]),
-    ("programmes/pfp/index.html", [SCRIPT + " TST", ATTRIBUTE]),
-    ("programmes/test-programme/index.html", [ATTRIBUTE, SCRIPT, MARKDOWN]),
-    ("sources/index.html", [SCRIPT, ATTRIBUTE, MARKDOWN]),
-    ("glossary/index.html", [ATTRIBUTE, SCRIPT]),
+@pytest.mark.parametrize("folder", EDITIONS)
+@pytest.mark.parametrize(("page", "data_texts", "plain_texts"), [
+    ("timeline/index.html", [SCRIPT + " TST", ATTRIBUTE, MARKDOWN, SVG + " " + SCRIPT], []),
+    ("programmes/pfp/index.html", [SCRIPT + " TST", ATTRIBUTE], []),
+    ("programmes/test-programme/index.html", [ATTRIBUTE, SCRIPT, MARKDOWN], [SCRIPT]),
+    ("sources/index.html", [MARKDOWN], [SCRIPT, ATTRIBUTE]),
+    ("glossary/index.html", [ATTRIBUTE, SCRIPT], []),
 ])
-def test_hostile_text_reads_exactly_as_typed(hostile_site: Path, page: str, shown: list[str]):
-    """Escaped once, not twice, and Markdown in plain-text fields is not interpreted."""
-    text = " ".join(" ".join(scan(hostile_site / page).text).split())
-    for value in shown:
-        assert value in text, f"{page} does not show {value!r} as text"
+def test_hostile_text_reads_exactly_as_typed(hostile_site: Path, folder: str, page: str, data_texts: list[str],
+                                             plain_texts: list[str]):
+    """Escaped once, not twice, and Markdown in plain-text fields is not interpreted: in each edition,
+    the texts written in both languages in its language and script, and the plain ones (a source's
+    title and publisher, an acronym) as they are."""
+    text = " ".join(" ".join(scan(hostile_site / folder / page).text).split())
+    for value in [*map(EDITIONS[folder], data_texts), *plain_texts]:
+        assert value in text, f"{folder}{page} does not show {value!r} as text"
 
 
-def test_markdown_field_renders_markdown_but_no_script(hostile_site: Path):
-    html = (hostile_site / "programmes/test-programme/index.html").read_text(encoding="utf-8")
-    assert "<strong>bold</strong>" in html and 'href="https://www.nato.int/"' in html
+@pytest.mark.parametrize("folder", EDITIONS)
+def test_markdown_field_renders_markdown_but_no_script(hostile_site: Path, folder: str):
+    html = (hostile_site / folder / "programmes/test-programme/index.html").read_text(encoding="utf-8")
+    assert f"<strong>{BOLD[folder]}</strong>" in html and 'href="https://www.nato.int/"' in html
 
 
 def _downloads(site: Path, suffix: str) -> list[Path]:
@@ -180,19 +213,23 @@ def _strings(value: object) -> Iterator[str]:
             yield from _strings(item)
 
 
-def test_downloads_hold_the_text_as_data(hostile_site: Path):
-    """JSON and CSV values are the text as typed, neither HTML-escaped nor turned into markup."""
-    json_strings = [s for path in _downloads(hostile_site, ".json")
+@pytest.mark.parametrize("folder", EDITIONS)
+def test_downloads_hold_the_text_as_data(hostile_site: Path, folder: str):
+    """JSON and CSV values are the text as typed, neither HTML-escaped nor turned into markup: the JSON
+    files hold it in every edition's words, the CSV and iCalendar files in their own edition's."""
+    site, shown = hostile_site / folder, EDITIONS[folder]
+    json_strings = [s for path in _downloads(site, ".json")
                     for s in _strings(json.loads(path.read_text(encoding="utf-8")))]
-    csv_cells = [cell for path in _downloads(hostile_site, ".csv")
+    csv_cells = [cell for path in _downloads(site, ".csv")
                  for row in csv.reader(path.read_text(encoding="utf-8-sig").splitlines()) for cell in row]
-    for values in (json_strings, csv_cells):
+    for values, editions in ((json_strings, EDITIONS.values()), (csv_cells, [shown])):
         if values:
-            assert SCRIPT + " TST" in values and ATTRIBUTE in values
+            for words in editions:
+                assert words(SCRIPT + " TST") in values and words(ATTRIBUTE) in values
             assert not any("&lt;script&gt;" in value for value in values)
-    for path in _downloads(hostile_site, ".ics"):
+    for path in _downloads(site, ".ics"):
         unfolded = path.read_bytes().decode("utf-8").replace("\r\n ", "")
-        assert f"SUMMARY:{SCRIPT} TST\r\n" in unfolded and f"SUMMARY:{ATTRIBUTE}\r\n" in unfolded
+        assert f"SUMMARY:{shown(SCRIPT + ' TST')}\r\n" in unfolded and f"SUMMARY:{shown(ATTRIBUTE)}\r\n" in unfolded
 
 
 # In the browser ---------------------------------------------------------------------------------

@@ -49,7 +49,7 @@ GOOD_PAGES = {
 def test_check_links_passes_a_sound_site_and_says_what_it_checked(tmp_path: Path) -> None:
     result = _check_links(_write_site(tmp_path, GOOD_PAGES))
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "2 pages checked" in result.stdout
+    assert "2 pages in 1 editions checked" in result.stdout
 
 
 def test_check_links_lists_a_missing_page_and_a_missing_anchor(tmp_path: Path) -> None:

@@ -144,7 +144,8 @@ class Build:
 
     def page_changed(self, src: str) -> int | None:
         """The newest commit time of the page's own file and of the data files its content draws on."""
-        own = [f"{self.docs_prefix}/{src}" if self.docs_prefix else src]
+        files = [src, translation_of(src)] if self.edition.serbian and not is_english_only(src) else [src]
+        own = [f"{self.docs_prefix}/{name}" if self.docs_prefix else name for name in files]
         return freshness.last_changed(self.changed, own + [f"data/{name}" for name in sorted(self._reads.get(src, ()))])
 
     def page_footer(self, src: str, title: str) -> str:
