@@ -88,12 +88,13 @@ def measure_size(args: argparse.Namespace, size: int | None, work: Path):  # ret
     hook_runs = [run_hooks(project, pages, config.get("nav"), config.get("site_url") or "") for _ in range(runs)]
     output = hook_runs[-1][1]
     baseline = baseline_project(project, output.rendered, output.nav, work / "baseline")
-    builds, hooks_in_build, baselines = [], [], []
-    for number in range(1, runs + 1):  # alternate the two builds so drift in machine load hits both alike
-        say(f"[{label}] mkdocs build with hooks and baseline, run {number} of {runs}")
-        seconds, hooks_seconds = mkdocs_build(project, work / "site")
+    builds, hooks_in_build, baselines, editions = [], [], [], []
+    for number in range(1, runs + 1):  # alternate the builds so drift in machine load hits them alike
+        say(f"[{label}] mkdocs build: English, three editions, baseline; run {number} of {runs}")
+        seconds, hooks_seconds = mkdocs_build(project, work / "site-en", english_only=True)
         builds.append(seconds)
         hooks_in_build.append(hooks_seconds)
+        editions.append(mkdocs_build(project, work / "site")[0])
         baselines.append(mkdocs_build(baseline, work / "baseline-site")[0])
     timeline = (work / "site" / "timeline" / "index.html").read_bytes()
     result = SizeResult(
@@ -101,6 +102,7 @@ def measure_size(args: argparse.Namespace, size: int | None, work: Path):  # ret
         hooks=statistics.median(seconds for seconds, _ in hook_runs),
         hooks_in_build=statistics.median(hooks_in_build),
         build=statistics.median(builds), baseline=statistics.median(baselines),
+        build_editions=statistics.median(editions),
         timeline_bytes=len(timeline), timeline_gzip_bytes=len(gzip.compress(timeline, compresslevel=6, mtime=0)),
         downloads_bytes=folder_size(work / "site" / "downloads"),
     )

@@ -69,16 +69,16 @@ def baseline_project(root: Path, rendered: dict[str, str | bytes], nav: list | N
     return dest
 
 
-def mkdocs_build(project: Path, site_dir: Path) -> tuple[float, float | None]:
-    """Run `mkdocs build --strict` in a fresh process.
+def mkdocs_build(project: Path, site_dir: Path, english_only: bool = False) -> tuple[float, float | None]:
+    """Run `mkdocs build --strict` in a fresh process: all three editions, or the English alone.
 
     Returns its wall-clock seconds, and the seconds spent in the hooks if they were timed.
     """
     hooks_times = site_dir.with_name(site_dir.name + "-hooks-seconds.txt")
     hooks_times.unlink(missing_ok=True)
     started = time.perf_counter()
-    result = project_copy.build_site(project, site_dir, env={"BENCH_HOOKS_TIMES": str(hooks_times)}, quiet=True,
-                                     timeout=3600)
+    env = {"BENCH_HOOKS_TIMES": str(hooks_times), **({"SNT_EDITIONS": "en"} if english_only else {})}
+    result = project_copy.build_site(project, site_dir, env=env, quiet=True, timeout=3600)
     elapsed = time.perf_counter() - started
     if result.returncode != 0:
         raise BuildFailed(f"mkdocs build failed in {project}:\n{(result.stdout + result.stderr)[-3000:]}")

@@ -24,6 +24,7 @@ class SizeResult:
     timeline_bytes: int
     timeline_gzip_bytes: int
     downloads_bytes: int
+    build_editions: float | None = None  # all three editions; `build` is the English edition alone
     load_event_ms: float | None = None
     count_painted_ms: float | None = None
     filter_layout_ms: float | None = None
@@ -43,6 +44,10 @@ def _seconds(value: float | None) -> str:
     return "–" if value is None else f"{value:.2f} s"
 
 
+def _ratio(value: float | None, to: float) -> str:
+    return "–" if value is None else f"{value / to:.2f}×"
+
+
 def _ms(value: float | None) -> str:
     return "–" if value is None else f"{value:.0f} ms"
 
@@ -57,7 +62,9 @@ ROWS: list[tuple[str, Callable[[SizeResult], str]]] = [
     ("Load + validate (`load_dataset`)", lambda r: _seconds(r.load)),
     ("Hooks' work in process, warm (load, every page, generated files)", lambda r: _seconds(r.hooks)),
     ("Hooks inside `mkdocs build` (import and every hook call)", lambda r: _seconds(r.hooks_in_build)),
-    ("`mkdocs build` with the hooks", lambda r: _seconds(r.build)),
+    ("`mkdocs build` with the hooks, English edition", lambda r: _seconds(r.build)),
+    ("`mkdocs build` with the hooks, three editions", lambda r: _seconds(r.build_editions)),
+    ("Three editions ÷ English alone", lambda r: _ratio(r.build_editions, r.build)),
     ("Hooks' share of the build", lambda r: f"{r.hooks_share:.0%}"),
     ("`mkdocs build` of the pre-rendered baseline (no hooks)", lambda r: _seconds(r.baseline)),
     ("Build with hooks ÷ baseline", lambda r: f"{r.build_ratio:.2f}×"),

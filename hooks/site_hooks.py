@@ -148,12 +148,22 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     return context
 
 
+def _serbian_editions() -> list[Edition]:
+    """The Serbian editions this run builds: all, unless SNT_EDITIONS=en asks for the English alone (for a
+    quicker preview, and for the benchmark's comparison of one edition with three)."""
+    wanted = os.environ.get("SNT_EDITIONS", "").split(",") if os.environ.get("SNT_EDITIONS") else list(EDITIONS)
+    unknown = [code for code in wanted if code not in EDITIONS]
+    if unknown or ENGLISH.code not in wanted:
+        raise PluginError(f"serbia_nato: SNT_EDITIONS={os.environ.get('SNT_EDITIONS')!r}: {unknown or 'no en'}; "
+                          f"allowed: a comma-separated list of {', '.join(EDITIONS)} that includes en")
+    return [EDITIONS[code] for code in wanted if code != ENGLISH.code]
+
+
 def on_post_build(config: MkDocsConfig) -> None:
     """After the English edition, build the Serbian ones into their folders of the same site."""
     if _edition(config) is ENGLISH:
-        for edition in EDITIONS.values():
-            if edition is not ENGLISH:
-                _build_edition(config, edition)
+        for edition in _serbian_editions():
+            _build_edition(config, edition)
 
 
 def _build_edition(english: MkDocsConfig, edition: Edition) -> None:

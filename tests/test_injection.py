@@ -223,10 +223,11 @@ def test_downloads_hold_the_text_as_data(hostile_site: Path, folder: str):
     csv_cells = [cell for path in _downloads(site, ".csv")
                  for row in csv.reader(path.read_text(encoding="utf-8-sig").splitlines()) for cell in row]
     for values, editions in ((json_strings, EDITIONS.values()), (csv_cells, [shown])):
-        if values:
-            for words in editions:
-                assert words(SCRIPT + " TST") in values and words(ATTRIBUTE) in values
-            assert not any("&lt;script&gt;" in value for value in values)
+        assert values, f"{folder}downloads/ holds no JSON or no CSV"
+        for words in editions:
+            assert words(SCRIPT + " TST") in values and words(ATTRIBUTE) in values
+        assert not any("&lt;script&gt;" in value for value in values)
+    assert _downloads(site, ".ics"), f"{folder}downloads/ holds no iCalendar file"
     for path in _downloads(site, ".ics"):
         unfolded = path.read_bytes().decode("utf-8").replace("\r\n ", "")
         assert f"SUMMARY:{shown(SCRIPT + ' TST')}\r\n" in unfolded and f"SUMMARY:{shown(ATTRIBUTE)}\r\n" in unfolded
@@ -242,7 +243,9 @@ SEARCH_READY = """() => {
   const meta = document.querySelector('.md-search-result__meta');
   return meta !== null && meta.textContent.trim() !== 'Initializing search';
 }"""
-BROWSER_PAGES = ["/", "/timeline/", "/programmes/pfp/", "/programmes/test-programme/", "/sources/", "/glossary/"]
+BROWSER_PAGES = ["/", "/timeline/", "/programmes/pfp/", "/programmes/test-programme/", "/sources/", "/glossary/",
+                 "/sr-cyrl/timeline/", "/sr-cyrl/programmes/test-programme/", "/sr-latn/timeline/",
+                 "/sr-latn/programmes/test-programme/", "/sr-latn/glossary/"]
 
 
 class _Quiet(SimpleHTTPRequestHandler):
@@ -277,14 +280,15 @@ def test_no_dialog_fires_in_the_browser(served: str):
             page.goto(served + path, wait_until="load")
             page.wait_for_timeout(200)  # let late handlers (image errors, search worker) run
         page.set_viewport_size({"width": 1280, "height": 900})
-        page.goto(served + "/", wait_until="load")
-        page.wait_for_function(SEARCH_READY)
-        search = page.locator("input.md-search__input")
-        search.click()
-        search.press_sequentially("TST")  # a word of its own in a hostile title, so the results show it
-        page.locator(".md-search-result__item").first.wait_for(timeout=30_000)
-        page.wait_for_timeout(200)
-        page.goto(served + "/timeline/?programme=test-programme#test-script-title", wait_until="load")
-        page.locator("#test-script-title").hover()
+        for folder in ("/", "/sr-latn/"):  # the English search index, and a Serbian edition's own
+            page.goto(served + folder, wait_until="load")
+            page.wait_for_function(SEARCH_READY)
+            search = page.locator("input.md-search__input")
+            search.click()
+            search.press_sequentially("TST")  # a word of its own in a hostile title, so the results show it
+            page.locator(".md-search-result__item").first.wait_for(timeout=30_000)
+            page.wait_for_timeout(200)
+            page.goto(served + folder + "timeline/?programme=test-programme#test-script-title", wait_until="load")
+            page.locator("#test-script-title").hover()
         browser.close()
     assert dialogs == []
