@@ -24,7 +24,7 @@ from .problems import DataError, Problem
 from .references import FileRecords
 from .yamlread import LineDict, LineList, YamlProblem, read_yaml
 
-MAX_FILE_BYTES = 2_000_000
+MAX_FILE_BYTES = 4_000_000  # every text twice (English and Serbian, two bytes a Cyrillic letter)
 
 
 # Reading ----------------------------------------------------------------------------------
