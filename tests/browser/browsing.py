@@ -29,14 +29,18 @@ def site_pages(site: Path = SITE) -> list[str]:
 
 
 def pages_to_check(site: Path = SITE) -> list[str]:
-    """Every page of the English edition, and of each Serbian edition every page but all programme pages
-    after the first: those share one template and one kind of data with the English pages checked."""
-    pages, seen_programme = [], set()
+    """Every page of the English edition, and of each Serbian edition one page of each kind: the pages of a
+    kind (programmes, topics, decades) share their template with each other and with the English pages
+    checked, and the maintainers' corner is the English text again."""
+    pages, kinds_seen = [], set()
     for path in site_pages(site):
         parts = path.strip("/").split("/")
-        if parts[0].startswith("sr-") and len(parts) == 3 and parts[1] == "programmes":
-            if parts[0] in seen_programme:
+        if parts[0].startswith("sr-") and len(parts) >= 2:
+            if parts[1] in ("maintainers", "benchmarks", "decisions"):
                 continue
-            seen_programme.add(parts[0])
+            kind = (parts[0], parts[1], len(parts))  # e.g. ("sr-cyrl", "programmes", 3): a programme page
+            if len(parts) == 3 and kind in kinds_seen:
+                continue
+            kinds_seen.add(kind)
         pages.append(path)
     return pages
