@@ -19,7 +19,7 @@ import pytest
 import yaml
 from project_copy import build_site, copy_project
 
-from serbia_nato.load import load_dataset
+from serbia_nato.load import MAX_FILE_BYTES, load_dataset
 from serbia_nato.problems import DataError
 from serbia_nato.yamlread import StrictLoader
 
@@ -183,11 +183,14 @@ def test_very_long_text_is_refused(field: str, language: str, limit: int, tmp_pa
 
 def test_an_oversized_file_is_refused_before_it_is_parsed(tmp_path: Path):
     folder = copy_data(tmp_path)
-    (folder / "glossary.yml").write_text("terms:\n" + "# padding\n" * 300_000, encoding="utf-8")
+    padding = MAX_FILE_BYTES // 10 + 1  # lines of ten bytes: one byte over the cap with the first line
+    (folder / "glossary.yml").write_text("terms:\n" + "# padding\n" * padding, encoding="utf-8")
     with pytest.raises(DataError) as caught:
         load_dataset(folder)
     [problem] = caught.value.problems
-    assert problem.file == "data/glossary.yml" and problem.message.startswith("is 3000007 bytes; allowed: at most")
+    size = 7 + 10 * padding
+    assert problem.file == "data/glossary.yml"
+    assert problem.message == f"is {size} bytes; allowed: at most {MAX_FILE_BYTES}"
 
 
 def test_a_missing_file_is_reported(tmp_path: Path):
