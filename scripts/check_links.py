@@ -202,14 +202,14 @@ def _feed_link_problem(site: Path, base: str, href: str) -> str | None:
     """What is wrong with one link of a feed published at `base`, or None."""
     if not href.startswith(base):
         return f"{href}: not an address on this site ({base})"
-    parts = urlsplit(href[len(base):])
-    target = site / unquote(parts.path)
-    if not parts.path or parts.path.endswith("/"):
-        target = target / "index.html"
+    found = _target(site, site / "index.html", href[len(base):])  # relative to the site's root
+    if found is None:
+        return f"{href}: not an address on this site ({base})"
+    target, anchor = found
     if not target.is_file():
         return f"{href}: no file {target.relative_to(site)} in the built site"
-    if parts.fragment and parts.fragment not in page_ids(target):
-        return f"{href}: no anchor #{parts.fragment} on {target.relative_to(site)}"
+    if anchor and anchor not in page_ids(target):
+        return f"{href}: no anchor #{anchor} on {target.relative_to(site)}"
     return None
 
 
