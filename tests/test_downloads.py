@@ -6,13 +6,13 @@ import csv
 import io
 import json
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import icalendar
 import jsonschema
 import pytest
+from check_links_module import check_links
 
 from serbia_nato import dates
 from serbia_nato.cite import Site
@@ -54,21 +54,6 @@ def test_milestone_fields_match_the_data(built_site: Path, dataset) -> None:
             list(milestone.themes), list(milestone.programmes), list(milestone.sources))
 
 
-class _Ids(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.ids: set[str] = set()
-
-    def handle_starttag(self, tag, attrs) -> None:
-        self.ids.update(value for key, value in attrs if key == "id" and value)
-
-
-def _anchors(page: Path) -> set[str]:
-    parser = _Ids()
-    parser.feed(page.read_text(encoding="utf-8"))
-    return parser.ids
-
-
 def test_every_url_in_the_downloads_points_to_an_anchor_that_exists(built_site: Path) -> None:
     urls = [m["url"] for m in _json(built_site, "milestones")["milestones"]]
     urls += [p["url"] for p in _json(built_site, "programmes")["programmes"]]
@@ -80,7 +65,7 @@ def test_every_url_in_the_downloads_points_to_an_anchor_that_exists(built_site: 
         page = built_site / parts.path[len(base):] / "index.html"
         assert page.is_file(), f"{url}: no page {page}"
         if parts.fragment:
-            assert parts.fragment in _anchors(page), f"{url}: no anchor #{parts.fragment}"
+            assert parts.fragment in check_links().page_ids(page), f"{url}: no anchor #{parts.fragment}"
 
 
 def test_csv_has_a_row_per_milestone_with_serbian_letters_intact(built_site: Path, dataset) -> None:

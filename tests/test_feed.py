@@ -3,14 +3,13 @@ newest-first order, dates at their real precision, address-independent ids, and 
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 from urllib.parse import urljoin
 
 import feedparser
+from check_links_module import check_links
 
 from serbia_nato import dates
 from serbia_nato.cite import Site
@@ -23,14 +22,6 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 DC_DATE = "{http://purl.org/dc/elements/1.1/}date"
 RFC3339_UTC = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
 _FEED_LINK = re.compile(r'<link rel="alternate" type="application/atom\+xml" title="[^"]+" href="([^"]+)">')
-
-
-def _check_links_module():
-    spec = importlib.util.spec_from_file_location("check_links", ROOT / "scripts" / "check_links.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["check_links"] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 def _feed_bytes(site: Path) -> bytes:
@@ -90,7 +81,7 @@ def test_the_feed_is_dated_by_the_time_it_is_given_and_nothing_else(dataset) -> 
 
 
 def test_every_link_in_the_feed_leads_to_a_built_page_and_anchor(built_site: Path, dataset) -> None:
-    checked, problems = _check_links_module().feed_problems(built_site)
+    checked, problems = check_links().feed_problems(built_site)
     assert not problems, "\n".join(problems)
     # In each edition's feed: self and alternate, then one per entry.
     assert checked == len(EDITIONS) * (2 + len(dataset.milestones))
