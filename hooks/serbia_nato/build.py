@@ -82,9 +82,10 @@ class Build:
         with gc_paused():  # many small objects, no cycles: see gcpause.py
             data = load_dataset(project / "data", today=today)
             feed_updated = freshness.last_changed(changed, FEED_READS)
-            downloads = make_downloads(data, site, source_date_epoch, feed_updated, edition)
+            shown = localized(data, edition)
+            downloads = make_downloads(data, site, source_date_epoch, feed_updated, edition, shown)
             prefix = docs_dir.relative_to(project).as_posix() if docs_dir.is_relative_to(project) else ""
-            build = cls(localized(data, edition), site, downloads, changed=changed, docs_prefix=prefix,
+            build = cls(shown, site, downloads, changed=changed, docs_prefix=prefix,
                         timeline_inline_events=timeline_inline_events, edition=edition)
             build._check_pages(docs_dir, project)
         return build

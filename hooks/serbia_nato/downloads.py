@@ -358,11 +358,14 @@ def download_schemas() -> dict[str, bytes]:
 
 
 def make_downloads(data: Dataset, site: Site, source_date_epoch: int | None = None,
-                   feed_updated: int | None = None, edition: Edition = ENGLISH) -> list[Download]:
+                   feed_updated: int | None = None, edition: Edition = ENGLISH,
+                   shown: Dataset | None = None) -> list[Download]:
     """Every download of one edition (`site` is the edition's own). `source_date_epoch` (the build's
     SOURCE_DATE_EPOCH) dates the iCalendar file; `feed_updated`, when the milestones last changed, dates
-    the feed (else the epoch, else 1970). `data` is as loaded, with both languages."""
-    ui, urls, shown = edition.ui, _Urls(site.url), localized(data, edition)
+    the feed (else the epoch, else 1970). `data` is as loaded, with both languages; `shown` is the same
+    localized to the edition, if the caller has made it already."""
+    ui, urls = edition.ui, _Urls(site.url)
+    shown = shown if shown is not None else localized(data, edition)
     rows = milestone_rows(shown, urls)
     host = site.url.split("//", 1)[-1].split("/", 1)[0].split(":", 1)[0] or "localhost"
     updated = next((t for t in (feed_updated, source_date_epoch) if t is not None), 0)
