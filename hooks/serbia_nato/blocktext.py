@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from .explain import item_name, record_in
 from .models import PAIRS, Record
@@ -34,14 +35,13 @@ def swallowed_fields(file: str, text: str, records: LineList, record_model: type
 def _in_mapping(node: LineDict, model: type[Record], lines: list[str]) -> Iterator[tuple[int, str, str]]:
     """(line, field, message) for the lost fields in one mapping and in the records nested in it."""
     for key, value in node.items():
-        info = model.model_fields.get(key)
-        inner = record_in(info.annotation, info.metadata) if info is not None else None
+        inner = _model_of_field(model, key)
         nested = [value] if isinstance(value, LineDict) else list(value) if isinstance(value, LineList) else []
         if isinstance(value, str):
-            yield from _in_block_text(key, node.key_lines[key], set(model.model_fields), lines)
+            yield from _in_block_text(key, node.key_lines[key], _field_names(model), lines)
         elif inner in PAIRS:
             # A text in both languages (or a list of them): a line of either may be a lost field of the record.
-            fields = set(model.model_fields) | set(inner.model_fields)
+            fields = _field_names(model) | _field_names(inner)
             for text in nested:
                 if isinstance(text, LineDict):
                     for language, words in text.items():
@@ -53,7 +53,19 @@ def _in_mapping(node: LineDict, model: type[Record], lines: list[str]) -> Iterat
                     yield from _in_mapping(element, inner, lines)
 
 
-def _in_block_text(key: str, key_line: int, fields: set[str], lines: list[str],
+@cache
+def _model_of_field(model: type[Record], key: str) -> type[Record] | None:
+    """The record model (or pair of languages) a field of `model` holds; None for other fields and unknown keys."""
+    info = model.model_fields.get(key)
+    return record_in(info.annotation, info.metadata) if info is not None else None
+
+
+@cache
+def _field_names(model: type[Record]) -> frozenset[str]:
+    return frozenset(model.model_fields)
+
+
+def _in_block_text(key: str, key_line: int, fields: frozenset[str], lines: list[str],
                    field_name: str | None = None) -> Iterator[tuple[int, str, str]]:
     """The lines of `key`'s block text, if it is one, that start with one of the `fields`. `field_name` is
     the record's field that holds the text, when `key` is one of its languages (`summary` for `en`)."""

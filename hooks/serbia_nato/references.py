@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
+from typing import get_args
 
 from pydantic.fields import FieldInfo
 
@@ -65,14 +67,27 @@ def warnings(files: dict[str, FileRecords], index: Index) -> list[Problem]:
 
 def references(record: Record, path: Path = ()) -> Iterator[tuple[Path, str, str]]:
     """(path, collection, id) for every id a record names, found through the `Ref` marks in its model."""
-    for name, info in type(record).model_fields.items():
+    for name, ref in _reference_fields(type(record)):
         value, here = getattr(record, name), (*path, name)
-        ref = _ref_of(info)
         if ref is not None:
             yield from ((where, ref.collection, ref_id) for where, ref_id in _ids_in(value, here))
         else:
             for where, inner in _records_in(value, here):
                 yield from references(inner, where)
+
+
+@cache
+def _reference_fields(model: type[Record]) -> tuple[tuple[str, Ref | None], ...]:
+    """The fields of a model that name ids (with their `Ref`) or may hold records that do (None); the
+    others (texts, dates, numbers) are skipped, which makes checking 10,000 records several times quicker."""
+    return tuple((name, _ref_of(info)) for name, info in model.model_fields.items()
+                 if _ref_of(info) is not None or _may_hold_records(info.annotation))
+
+
+def _may_hold_records(annotation: object) -> bool:
+    if isinstance(annotation, type) and issubclass(annotation, Record):
+        return True
+    return any(_may_hold_records(argument) for argument in get_args(annotation))
 
 
 def _ref_of(info: FieldInfo) -> Ref | None:
