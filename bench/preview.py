@@ -20,7 +20,7 @@ from playwright.sync_api import Browser
 
 from tests import project_copy
 
-_TITLE = re.compile(r"^(\s+)title: .*$", re.M)
+_TITLE = re.compile(r"^(\s+title:\n\s+en: ).*$", re.M)  # the first milestone's English title
 
 
 def _free_port() -> int:
@@ -66,10 +66,17 @@ def measure(browser: Browser, root: Path, work: Path, runs: int) -> float:
 
 def _one_edit(page, milestones: Path, milestone_id: str, number: int) -> float:  # page: a Playwright Page
     title = f"Preview check {number} {time.monotonic_ns()}"
-    text = milestones.read_text(encoding="utf-8")
-    milestones.write_text(_TITLE.sub(lambda m: f"{m.group(1)}title: {title}", text, count=1), encoding="utf-8")
+    milestones.write_text(with_first_title(milestones.read_text(encoding="utf-8"), title), encoding="utf-8")
     saved = time.perf_counter()
     page.locator(f"#{milestone_id} .tl-title", has_text=title).wait_for(timeout=120_000)
     shown = time.perf_counter() - saved
     time.sleep(1.0)  # let the server settle before the next edit
     return shown
+
+
+def with_first_title(milestones_yaml: str, title: str) -> str:
+    """data/milestones.yml with the first milestone's English title replaced by `title`."""
+    edited, count = _TITLE.subn(lambda m: f"{m.group(1)}{title}", milestones_yaml, count=1)
+    if count != 1:
+        raise RuntimeError("no milestone with an English title (`title:` then `en:`) to edit in milestones.yml")
+    return edited
