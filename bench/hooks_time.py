@@ -13,6 +13,7 @@ from pathlib import Path
 
 from serbia_nato.build import Build
 from serbia_nato.cite import Site
+from serbia_nato.editions import is_translation
 from serbia_nato.load import load_dataset
 
 
@@ -31,9 +32,10 @@ def time_load(data_dir: Path) -> float:
 
 
 def read_pages(docs_dir: Path) -> dict[str, str]:
-    """Every Markdown page in docs/, as MkDocs reads it (read before timing starts)."""
-    return {path.relative_to(docs_dir).as_posix(): path.read_text(encoding="utf-8")
-            for path in sorted(docs_dir.rglob("*.md"))}
+    """Every Markdown page in docs/ that MkDocs hands to the hooks (read before timing starts): not the
+    Serbian translations (`*.sr.md`), which the hooks take out of MkDocs' files and read themselves."""
+    pages = {path.relative_to(docs_dir).as_posix(): path for path in sorted(docs_dir.rglob("*.md"))}
+    return {src: path.read_text(encoding="utf-8") for src, path in pages.items() if not is_translation(src)}
 
 
 def run_hooks(project: Path, pages: dict[str, str], nav: list | None, site_url: str) -> tuple[float, HooksOutput]:
