@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from pydantic_core import PydanticCustomError
@@ -27,6 +28,7 @@ class DateParts:
         return "month" if self.month is not None else "year"
 
 
+@lru_cache(maxsize=65536)  # a build reads the same few thousand dates many times
 def parse_partial_date(text: str) -> DateParts:
     """Read `2006`, `2006-12` or `2006-12-14`; refuse anything else, and impossible days."""
     if not re.match(DATE_PATTERN, text):

@@ -20,7 +20,7 @@ CYRILLIC_TO_LATIN: dict[str, str] = {
     "с": "s", "т": "t", "ћ": "ć", "у": "u", "ф": "f", "х": "h", "ц": "c", "ч": "č", "џ": "dž", "ш": "š",
 }
 _TABLE = {**CYRILLIC_TO_LATIN, **{c.upper(): latin.capitalize() for c, latin in CYRILLIC_TO_LATIN.items()}}
-_LETTER = re.compile("[" + "".join(_TABLE) + "]")
+_TO_LATIN = str.maketrans(_TABLE)
 # A capital digraph letter (Љ, Њ, Џ) inside a word written in capitals: ЉУБЉАНА is LJUBLJANA, not LjUBLjANA.
 _CAPITAL_DIGRAPH = re.compile(r"[ЉЊЏ](?=[A-ZА-ЯЂЈЉЊЋЏČĆŠŽĐ])|(?<=[A-ZА-ЯЂЈЉЊЋЏČĆŠŽĐ])[ЉЊЏ]")
 # Search's plain letters: what a reader without Serbian letters on the keyboard types for each.
@@ -30,7 +30,7 @@ _PLAIN = {"đ": "dj", "ž": "z", "ć": "c", "č": "c", "š": "s"}
 def to_latin(text: str) -> str:
     """Serbian Cyrillic in Latin script; anything not Cyrillic is left as it is."""
     upper = _CAPITAL_DIGRAPH.sub(lambda m: CYRILLIC_TO_LATIN[m.group(0).lower()].upper(), text)
-    return _LETTER.sub(lambda m: _TABLE[m.group(0)], upper)
+    return upper.translate(_TO_LATIN)
 
 
 def is_cyrillic_letter(char: str) -> bool:
