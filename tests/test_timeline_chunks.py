@@ -57,8 +57,8 @@ def test_the_page_and_its_fragments_hold_every_event_once(chunked: Build, datase
     assert sorted(inline + loaded) == sorted(dataset.milestones)
     index = json.loads(INDEX.search(page).group(1))
     assert sorted(entry[0] for entries in index.values() for entry in entries) == sorted(loaded)
-    for event in loaded:  # a permalink /timeline/#id lands on its year even before the script loads it
-        assert f'<span class="tl-anchor" id="{event}"></span>' in page
+    for event in loaded:  # the page names no deferred event: each id lives once, on its decade's page
+        assert f'id="{event}"' not in page
     for year in index:
         assert links.year_fragment(int(year)) in fragments
         assert f'data-fragment="years/{year}.html"' in page
@@ -78,3 +78,19 @@ def test_built_site_has_the_decade_pages(built_site: Path, dataset) -> None:
     assert [p.parent.name for p in pages] == [name for name, _ in views.decades(dataset)]
     found = [event for page in pages for event in ids_in(page.read_text(encoding="utf-8"))]
     assert sorted(found) == sorted(dataset.milestones)
+
+
+def test_links_to_an_event_go_where_the_event_is_without_javascript(chunked: Build, dataset) -> None:
+    deferred = views.deferred_ids(chunked.data, 20)
+    assert deferred
+    renderer = chunked.renderer("topics/kosovo-and-kfor.md")
+    for milestone in dataset.chronological():
+        link = renderer.milestone_link(milestone.id)
+        if milestone.id in deferred:
+            decade = links.decade_name(int(milestone.date[:4]))
+            assert link.endswith(f"(../timeline/{decade}.md#{milestone.id})"), link
+        else:
+            assert link.endswith(f"(../timeline.md#{milestone.id})"), link
+    page = chunked.page_markdown(links.TIMELINE, (ROOT / "docs" / links.TIMELINE).read_text(encoding="utf-8"))
+    latest = dataset.chronological()[-1]
+    assert f'href="{links.decade_name(int(latest.date[:4]))}/#{latest.id}"' in page, "the latest event is deferred"

@@ -141,10 +141,8 @@
         }).then(function (html) {
           var template = document.createElement("template");
           template.innerHTML = html;
-          // The note and the empty anchors that kept permalinks landing on this year give way to the events.
-          toArray(year.section.querySelectorAll(".tl-deferred-note, .tl-anchor")).forEach(function (placeholder) {
-            placeholder.remove();
-          });
+          // The note that sent readers without scripts to the decade's page gives way to the events.
+          toArray(year.section.querySelectorAll(".tl-deferred-note")).forEach(function (note) { note.remove(); });
           year.section.appendChild(template.content);
           year.fragment = "";
           toArray(year.section.querySelectorAll(".tl-event")).forEach(function (element, i) {

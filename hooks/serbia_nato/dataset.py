@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any, TypeVar
 
 from . import dates
 from .models import COLLECTIONS, Milestone, Programme, Record, Source, Term, Theme, TrustFund
 from .problems import Problem
 
+T = TypeVar("T")
 FactRecord = Milestone | Programme | TrustFund  # the records that state facts, cite sources and may disagree
 
 
@@ -24,6 +26,14 @@ class Dataset:
     trust_funds: dict[str, TrustFund]
     terms: dict[str, Term]
     warnings: list[Problem] = field(default_factory=list)
+    _derived: dict[Hashable, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def derived(self, key: Hashable, make: Callable[[], T]) -> T:
+        """A value computed from the dataset once and kept with it (`views` keeps what every page asks for here)."""
+        if key not in self._derived:
+            self._derived[key] = make()
+        value: T = self._derived[key]
+        return value
 
     @classmethod
     def from_index(cls, index: Mapping[str, Mapping[str, Record]], warnings: list[Problem]) -> Dataset:

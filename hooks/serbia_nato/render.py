@@ -135,11 +135,19 @@ class Renderer:
 
     def milestone_link(self, milestone_id: str, text: str | None = None) -> Md:
         milestone = self.data.milestones[milestone_id]
-        return self.md_link(text or milestone.title, links.TIMELINE, milestone.id)
+        return self.md_link(text or milestone.title, self.page_holding(milestone), milestone.id)
 
     def date_link(self, milestone_id: str) -> Md:
         milestone = self.data.milestones[milestone_id]
-        return self.md_link(self.edition.date_in_sentence(milestone.date), links.TIMELINE, milestone.id)
+        return self.md_link(self.edition.date_in_sentence(milestone.date), self.page_holding(milestone), milestone.id)
+
+    def page_holding(self, milestone: Milestone) -> str:
+        """Where a link to an event goes: the timeline page, or its decade's page when the timeline page only
+        loads it on demand, so that the link lands on the event without JavaScript too. (The event's
+        permalink stays /timeline/#id: the timeline's script opens it wherever it is.)"""
+        if milestone.id in views.deferred_ids(self.data, self.inline_events):
+            return links.decade_page(dates.year(milestone.date))
+        return links.TIMELINE
 
     def programme_link(self, programme_id: str) -> Md:
         programme = self.data.programmes[programme_id]

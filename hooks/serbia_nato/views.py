@@ -115,6 +115,14 @@ def year_groups(milestones: list[Milestone], inline_events: int | None = None) -
     return groups
 
 
+def deferred_ids(data: Dataset, inline_events: int | None) -> frozenset[str]:
+    """The milestones the timeline page does not hold but loads on demand (see `year_groups`)."""
+    if inline_events is None:
+        return frozenset()
+    return data.derived(("deferred_ids", inline_events), lambda: frozenset(
+        m.id for g in year_groups(data.chronological(), inline_events) if not g.inline for m in g.milestones))
+
+
 def deferred_index(groups: list[YearGroup]) -> dict[str, list[list[str]]]:
     """For the years the page does not hold: each event's id, themes and programmes, for filtering and counting."""
     return {str(g.year): [[m.id, " ".join(m.themes), " ".join(m.programmes)] for m in g.milestones]
