@@ -12,6 +12,10 @@ pytestmark = pytest.mark.browser
 PAGES = pages_to_check() or ["/"]
 SCHEMES = {"light": "default", "dark": "slate"}
 RUN_AXE = "() => axe.run(document, {resultTypes: ['violations']}).then(results => results.violations)"
+# The timeline lays out only what is near the view (content-visibility: auto). axe reads colours from what is
+# rendered, so content not laid out yet was measured against a dark background. Rendering everything first
+# lets axe check the colours every reader sees once they scroll there.
+RENDER_EVERYTHING = "* { content-visibility: visible !important; }"
 
 
 def describe(violations: list[dict]) -> str:
@@ -33,6 +37,7 @@ def test_page_has_no_accessibility_violations(axe_sessions, fresh, path: str, sc
     page = fresh(axe_sessions[scheme]).open(path)
     # Material picks the palette whose media query matches the emulated preference.
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == SCHEMES[scheme]
+    page.add_style_tag(content=RENDER_EVERYTHING)
     violations = page.evaluate(RUN_AXE)
     if violations:
         pytest.fail(f"{path} ({scheme}):\n{describe(violations)}", pytrace=False)
