@@ -48,6 +48,8 @@ from serbia_nato.problems import DataError  # noqa: E402
 sys.modules["serbia_nato"]._source_stamp = _stamp  # type: ignore[attr-defined]
 
 log = logging.getLogger("mkdocs.plugins.serbia_nato")
+# `extra:` key under which the English build hands its checked data and git times to the Serbian builds it starts.
+_ENGLISH_BUILD = "serbia_nato_english_build"
 _build: Build | ProblemsBuild | None = None  # the current build's state; replaced at the start of every build
 
 
@@ -106,6 +108,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(f"serbia_nato: {DIRECTORY_URLS_ONLY}")
     project = Path(config.config_file_path).parent
     edition = _edition(config)
+    english: Build | None = config.extra.pop(_ENGLISH_BUILD, None)
     try:
         if edition.serbian:
             config.site_name = edition.ui(config.site_name)
@@ -113,8 +116,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             config.nav = translated_nav(config.nav, edition) if config.nav else config.nav
         site = Site(config.site_name, config.site_url or "", repository=str(config.extra.get("repository") or ""))
         build = Build.start(project, Path(config.docs_dir), site=site, source_date_epoch=_source_date_epoch(),
-                            changed=_git_changes(project), today=date.today(),
-                            timeline_inline_events=_inline_events(config), edition=edition)
+                            changed=english.changed if english else _git_changes(project), today=date.today(),
+                            timeline_inline_events=_inline_events(config), edition=edition,
+                            loaded=english.data if english else None)
         config.extra["editions"] = [{"code": e.code, "folder": e.folder} for e in EDITIONS.values()]
         config.extra["site_root"] = (config.site_url or "/").removesuffix(edition.folder)
     except MissingWords as error:
@@ -127,6 +131,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                  f"\n{error}")
         return config
     _build = build
+    how = "taken from the English build" if english else "read and checked"
+    log.debug(f"serbia_nato: {edition.code}: data/ {how}")
     for warning in build.data.warnings:  # in the preview the page shows them; a strict build stops on them
         (log.info if _serving() else log.warning)(str(warning))
     config.nav = build.expand_nav(config.nav)
@@ -173,6 +179,8 @@ def _build_edition(english: MkDocsConfig, edition: Edition) -> None:
                          site_url=site_url, strict=english.strict, use_directory_urls=True)
     config.extra["edition"] = edition.code
     config.theme["language"] = edition.code  # overrides/partials/languages/<code>.html
+    if isinstance(_build, Build):
+        config.extra[_ENGLISH_BUILD] = _build
     build_site(config, dirty=False)
 
 

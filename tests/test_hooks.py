@@ -1,4 +1,5 @@
-"""The MkDocs adapter: settings it cannot serve are refused clearly, and hooks out of order fail plainly."""
+"""The MkDocs adapter: settings it cannot serve are refused clearly, hooks out of order fail plainly, and one
+build of three editions reads data/ once."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from project_copy import ROOT, build_site, copy_project
+from project_copy import ROOT, build_environment, build_site, copy_project
 
 from serbia_nato.links import DIRECTORY_URLS_ONLY
 
@@ -30,3 +31,17 @@ def test_a_page_hook_before_on_config_names_the_problem() -> None:
     result = subprocess.run([sys.executable, "-c", script], cwd=ROOT / "hooks", capture_output=True, text=True,
                             timeout=60, check=False)
     assert result.stdout.startswith("PluginError serbia_nato: a page hook ran before on_config"), result.stderr
+
+
+def test_one_build_reads_the_data_once_for_all_three_editions(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    command = [sys.executable, "-m", "mkdocs", "build", "--verbose", "-f", str(project / "mkdocs.yml"),
+               "--site-dir", str(tmp_path / "site")]
+    result = subprocess.run(command, cwd=project, capture_output=True, text=True, env=build_environment(project),
+                            timeout=600, check=False)
+    assert result.returncode == 0, result.stderr[-3000:]
+    log = result.stdout + result.stderr
+    assert log.count("serbia_nato: en: data/ read and checked") == 1
+    assert log.count("data/ read and checked") == 1, "a Serbian edition read data/ again"
+    assert log.count("data/ taken from the English build") == 2
+    assert (tmp_path / "site" / "sr-latn" / "timeline" / "index.html").is_file()

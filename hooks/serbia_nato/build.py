@@ -73,14 +73,15 @@ class Build:
     def start(cls, project: Path, docs_dir: Path, site: Site = UNCONFIGURED_SITE,
               source_date_epoch: int | None = None, changed: Mapping[str, int] | None = None,
               today: date | None = None, timeline_inline_events: int | None = TIMELINE_INLINE_EVENTS,
-              edition: Edition = ENGLISH) -> Build:
+              edition: Edition = ENGLISH, loaded: Dataset | None = None) -> Build:
         """Load and check everything. `source_date_epoch` is the build's SOURCE_DATE_EPOCH, if it has one;
         `changed` maps project-relative paths to their newest commit time (freshness.parse_git_log), and is
         empty outside git; `today` is the day no date in the data may come after; `edition` is the
-        language and script of the pages this build makes."""
+        language and script of the pages this build makes; `loaded` is data/ as another edition's build of
+        the same run loaded and checked it (its `data`), so that it is read once per run, not per edition."""
         changed = changed or {}
         with gc_paused():  # many small objects, no cycles: see gcpause.py
-            data = load_dataset(project / "data", today=today)
+            data = loaded if loaded is not None else load_dataset(project / "data", today=today)
             feed_updated = freshness.last_changed(changed, FEED_READS)
             shown = localized(data, edition)
             downloads = make_downloads(data, site, source_date_epoch, feed_updated, edition, shown)
