@@ -12,6 +12,7 @@ from project_copy import ROOT
 
 from serbia_nato import links, views
 from serbia_nato.build import Build
+from serbia_nato.render import Renderer
 
 EVENT = re.compile(r'<article class="tl-event" id="([^"]+)"')
 INDEX = re.compile(r"<script type=\"application/json\" data-timeline-index>(.*?)</script>")
@@ -94,3 +95,13 @@ def test_links_to_an_event_go_where_the_event_is_without_javascript(chunked: Bui
     page = chunked.page_markdown(links.TIMELINE, (ROOT / "docs" / links.TIMELINE).read_text(encoding="utf-8"))
     latest = dataset.chronological()[-1]
     assert f'href="{links.decade_name(int(latest.date[:4]))}/#{latest.id}"' in page, "the latest event is deferred"
+
+
+def test_only_a_page_whose_first_year_overflows_it_lays_out_just_what_is_in_view(dataset) -> None:
+    first_year = len(views.by_year(dataset.chronological())[0][1])
+    assert first_year > 1, "the real data's first year holds more than one event"
+    overflowing = Renderer(dataset, links.TIMELINE, inline_events=first_year - 1).timeline()
+    fitting = Renderer(dataset, links.TIMELINE, inline_events=first_year).timeline()
+    assert '<div class="snt-timeline tl-in-view-only"' in overflowing
+    assert '<div class="snt-timeline"' in fitting
+    assert '<div class="snt-timeline"' in Renderer(dataset, links.TIMELINE, inline_events=250).timeline()

@@ -206,8 +206,11 @@ class Renderer:
         milestones = self.data.chronological()
         groups = views.year_groups(milestones, self.inline_events)
         index = views.deferred_index(groups)
+        held = sum(len(g.milestones) for g in groups if g.inline)
         return render_html("timeline.html.j2", self.edition, **self._timeline_context(
             groups=groups, total=len(milestones), latest=milestones[-1] if milestones else None,
+            # Only when its first year alone holds more events than the page should (see decision 0002).
+            lay_out_in_view=self.inline_events is not None and held > self.inline_events,
             theme_options=views.filter_options(self.data, "themes"),
             programme_options=views.filter_options(self.data, "programmes"),
             deferred_index=Markup(script_json(index)) if index else "",

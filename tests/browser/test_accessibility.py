@@ -12,9 +12,9 @@ pytestmark = pytest.mark.browser
 PAGES = pages_to_check() or ["/"]
 SCHEMES = {"light": "default", "dark": "slate"}
 RUN_AXE = "() => axe.run(document, {resultTypes: ['violations']}).then(results => results.violations)"
-# The timeline lays out only what is near the view (content-visibility: auto). axe reads colours from what is
-# rendered, so content not laid out yet was measured against a dark background. Rendering everything first
-# lets axe check the colours every reader sees once they scroll there.
+# A timeline longer than its budget lays out only what is near the view (content-visibility: auto). axe reads
+# colours and sizes from what is rendered, so content not laid out yet would be measured against the wrong
+# background. Rendering everything first lets axe check what every reader sees once they scroll there.
 RENDER_EVERYTHING = "* { content-visibility: visible !important; }"
 
 
