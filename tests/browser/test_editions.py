@@ -69,7 +69,7 @@ def search(session, path: str, query: str) -> Page:
 def test_search_ignores_diacritics_and_script(light_session, fresh, path: str, query: str, found: str) -> None:
     page = search(fresh(light_session), path, query)
     marks = page.locator(f"{RESULT_ITEMS} mark").all_inner_texts()
-    assert any(mark.startswith(found) for mark in marks), marks[:10]
+    assert any(found in mark for mark in marks), marks[:10]  # a mark may hold the quotation marks around a word
     # The whole word is marked where it stands, not a part of it ("Vuči").
     assert not [mark for mark in marks if mark in ("Vuči", "Вучи")], marks[:10]
 
