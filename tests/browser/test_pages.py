@@ -3,6 +3,8 @@ another host, and no sideways scrolling on a phone."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from .browsing import pages_to_check, site_pages
@@ -18,6 +20,17 @@ def test_the_site_has_its_pages(site_dir) -> None:
     for expected in ("/", "/timeline/", "/programmes/", "/trust-funds/", "/sources/", "/glossary/", "/about/"):
         assert expected in pages
     assert any(page.startswith("/topics/") for page in pages)
+
+
+def test_no_script_holds_up_the_first_paint(site_dir) -> None:
+    """Every script the pages load is deferred (overrides/main.html), in every edition."""
+    blocking = {}
+    for page in site_dir.rglob("*.html"):
+        tags = re.findall(r"<script\b[^>]*\bsrc=[^>]*>", page.read_text(encoding="utf-8"))
+        undeferred = [tag for tag in tags if not re.search(r"\s(defer|async)[\s>=]", tag)]
+        if undeferred:
+            blocking[str(page.relative_to(site_dir))] = undeferred
+    assert not blocking, f"{len(blocking)} pages load scripts that block rendering, e.g. {next(iter(blocking.items()))}"
 
 
 @pytest.mark.parametrize("path", PAGES)
