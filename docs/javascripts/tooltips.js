@@ -12,7 +12,7 @@
   var LINGER = 150; // milliseconds a tooltip stays after the pointer leaves, so it can cross onto the tooltip
   var box = null;
   var owner = null;
-  var leaving = 0;
+  var hideTimer = 0;
 
   function tooltipBox() {
     if (!box) {
@@ -36,28 +36,38 @@
     return element.getAttribute("data-snt-title") || "";
   }
 
+  // Below the element, centred on it, inside the window (without its scrollbar); above it if there
+  // is no room below. The box is measured at the window's corner, where nothing narrows it.
   function place(element, tip) {
+    var view = document.documentElement;
     var target = element.getBoundingClientRect();
+    tip.style.left = "0";
+    tip.style.top = "0";
     var width = tip.offsetWidth;
     var height = tip.offsetHeight;
     var left = target.left + target.width / 2 - width / 2;
-    left = Math.max(MARGIN, Math.min(left, window.innerWidth - width - MARGIN));
+    left = Math.max(MARGIN, Math.min(left, view.clientWidth - width - MARGIN));
     var top = target.bottom + GAP;
-    if (top + height > window.innerHeight - MARGIN && target.top - GAP - height >= MARGIN) {
+    if (top + height > view.clientHeight - MARGIN && target.top - GAP - height >= MARGIN) {
       top = target.top - GAP - height;
     }
     tip.style.left = left + "px";
     tip.style.top = top + "px";
   }
 
+  // An element that was removed or hidden (a timeline filter hides events) no longer has a tooltip.
+  function isShown(element) {
+    return element.isConnected && element.getClientRects().length > 0;
+  }
+
   function stay() {
-    window.clearTimeout(leaving);
-    leaving = 0;
+    window.clearTimeout(hideTimer);
+    hideTimer = 0;
   }
 
   function hideSoon() {
     stay();
-    leaving = window.setTimeout(hide, LINGER);
+    hideTimer = window.setTimeout(hide, LINGER);
   }
 
   function show(element) {
@@ -97,7 +107,16 @@
     return box !== null && node instanceof Node && box.contains(node);
   }
 
-  document.addEventListener("mouseover", function (event) {
+  // Pointer events from a mouse or pen only: a tap focuses the element instead (below), and showing
+  // content on a touch's emulated hover would make some phones swallow the tap on a link.
+  function fromMouse(event) {
+    return event.pointerType !== "touch";
+  }
+
+  document.addEventListener("pointerover", function (event) {
+    if (!fromMouse(event)) {
+      return;
+    }
     var element = targetOf(event);
     if (element) {
       show(element);
@@ -105,10 +124,15 @@
       stay();
     }
   });
-  document.addEventListener("mouseout", function (event) {
+  document.addEventListener("pointerout", function (event) {
+    if (!fromMouse(event)) {
+      return;
+    }
     var next = event.relatedTarget;
     var from = onTooltip(event.target) ? box : targetOf(event);
-    if (owner && (from === owner || from === box) && !owner.contains(next) && !onTooltip(next)) {
+    var away = owner && (from === owner || from === box) && !owner.contains(next) && !onTooltip(next);
+    // A tooltip shown for keyboard focus stays while the element keeps the focus.
+    if (away && !owner.contains(document.activeElement)) {
       hideSoon();
     }
   });
@@ -135,12 +159,14 @@
       pending = true;
       window.requestAnimationFrame(function () {
         pending = false;
-        if (owner) {
+        if (owner && isShown(owner)) {
           place(owner, box);
+        } else {
+          hide();
         }
       });
     }
   }
-  window.addEventListener("scroll", follow, { passive: true });
+  document.addEventListener("scroll", follow, { passive: true, capture: true });  // also inside scrolling boxes
   window.addEventListener("resize", follow, { passive: true });
 })();

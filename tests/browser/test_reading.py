@@ -79,8 +79,24 @@ def test_the_pointer_can_move_onto_the_tooltip(light_session, fresh, dataset) ->
     box = page.locator(f"#{TOOLTIP_ID}").bounding_box()
     assert box is not None
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2, steps=8)
+    page.wait_for_timeout(400)  # longer than the tooltip lingers after the pointer leaves the acronym
     expect(page.locator(f"#{TOOLTIP_ID}")).to_be_visible()
     expect(abbr).to_have_attribute("aria-describedby", TOOLTIP_ID)
+    page.mouse.move(0, 0)
+    expect(page.locator(f"#{TOOLTIP_ID}")).to_be_hidden()
+
+
+def test_a_tooltip_shown_for_focus_stays_while_the_pointer_passes(light_session, fresh, dataset) -> None:
+    """The pointer crossing the focused acronym does not take its tooltip away (WCAG 1.4.13, persistent)."""
+    page = fresh(light_session).open(CONTENT_PAGE)
+    abbr = page.locator("article p abbr", has_text=ACRONYM).first
+    abbr.focus()
+    assert shown_tooltip(page, abbr) == dataset.terms[ACRONYM].expansion
+    abbr.hover()
+    page.mouse.move(0, 0)
+    page.wait_for_timeout(400)
+    expect(page.locator(f"#{TOOLTIP_ID}")).to_be_visible()
+    expect(abbr).to_be_focused()
 
 
 def test_tooltip_stays_inside_a_phone_screen(phone_session, fresh, dataset) -> None:
