@@ -17,10 +17,15 @@ SCHEME = "() => document.body.getAttribute('data-md-color-scheme')"
 TOOLTIP_ID = "snt-tooltip"
 
 
+def tooltip_box(page: Page):
+    """The one tooltip box of javascripts/tooltips.js."""
+    return page.locator(f"#{TOOLTIP_ID}")
+
+
 def shown_tooltip(page: Page, element) -> str:
     """The text of the tooltip the element points to once it is shown (javascripts/tooltips.js)."""
     expect(element).to_have_attribute("aria-describedby", TOOLTIP_ID)
-    tooltip = page.locator(f"#{TOOLTIP_ID}")
+    tooltip = tooltip_box(page)
     expect(tooltip).to_have_attribute("role", "tooltip")
     expect(tooltip).to_be_visible()
     return tooltip.inner_text().strip()
@@ -61,13 +66,13 @@ def test_tooltip_goes_when_the_pointer_leaves_or_escape_is_pressed(light_session
     abbr.hover()
     assert shown_tooltip(page, abbr) == dataset.terms[ACRONYM].expansion
     page.mouse.move(0, 0)
-    expect(page.locator(f"#{TOOLTIP_ID}")).to_be_hidden()
+    expect(tooltip_box(page)).to_be_hidden()
     expect(abbr).not_to_have_attribute("aria-describedby", TOOLTIP_ID)
     expect(abbr).to_have_attribute("title", dataset.terms[ACRONYM].expansion)  # the title is given back
     abbr.focus()
-    expect(page.locator(f"#{TOOLTIP_ID}")).to_be_visible()
+    expect(tooltip_box(page)).to_be_visible()
     page.keyboard.press("Escape")
-    expect(page.locator(f"#{TOOLTIP_ID}")).to_be_hidden()
+    expect(tooltip_box(page)).to_be_hidden()
 
 
 def test_the_pointer_can_move_onto_the_tooltip(light_session, fresh, dataset) -> None:
@@ -76,14 +81,14 @@ def test_the_pointer_can_move_onto_the_tooltip(light_session, fresh, dataset) ->
     abbr = page.locator("article p abbr", has_text=ACRONYM).first  # in running text, nothing else titled below it
     abbr.hover()
     assert shown_tooltip(page, abbr) == dataset.terms[ACRONYM].expansion
-    box = page.locator(f"#{TOOLTIP_ID}").bounding_box()
+    box = tooltip_box(page).bounding_box()
     assert box is not None
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2, steps=8)
     page.wait_for_timeout(400)  # longer than the tooltip lingers after the pointer leaves the acronym
-    expect(page.locator(f"#{TOOLTIP_ID}")).to_be_visible()
+    expect(tooltip_box(page)).to_be_visible()
     expect(abbr).to_have_attribute("aria-describedby", TOOLTIP_ID)
     page.mouse.move(0, 0)
-    expect(page.locator(f"#{TOOLTIP_ID}")).to_be_hidden()
+    expect(tooltip_box(page)).to_be_hidden()
 
 
 def test_a_tooltip_shown_for_focus_stays_while_the_pointer_passes(light_session, fresh, dataset) -> None:
@@ -95,7 +100,7 @@ def test_a_tooltip_shown_for_focus_stays_while_the_pointer_passes(light_session,
     abbr.hover()
     page.mouse.move(0, 0)
     page.wait_for_timeout(400)
-    expect(page.locator(f"#{TOOLTIP_ID}")).to_be_visible()
+    expect(tooltip_box(page)).to_be_visible()
     expect(abbr).to_be_focused()
 
 
@@ -108,7 +113,7 @@ def test_tooltip_stays_inside_a_phone_screen(phone_session, fresh, dataset) -> N
     abbr.scroll_into_view_if_needed()
     abbr.focus()
     assert shown_tooltip(page, abbr)
-    box = page.locator(f"#{TOOLTIP_ID}").bounding_box()
+    box = tooltip_box(page).bounding_box()
     width = page.evaluate("() => document.documentElement.clientWidth")
     assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width, (box, width)
 
