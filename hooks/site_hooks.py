@@ -30,6 +30,7 @@ if getattr(sys.modules.get("serbia_nato"), "_source_stamp", None) != _stamp:
 
 from serbia_nato.build import TIMELINE_INLINE_EVENTS, Build  # noqa: E402
 from serbia_nato.cite import Site  # noqa: E402
+from serbia_nato.contents import trim_contents  # noqa: E402
 from serbia_nato.editions import (  # noqa: E402
     EDITIONS,
     ENGLISH,
@@ -193,5 +194,6 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     build = _current()
+    trim_contents(page.toc.items, build.unlisted_headings(page.file.src_uri))
     html = build.page_html(page.file.src_uri, html, page.title or "")
     return with_warnings(html, build.data.warnings) if _serving() and isinstance(build, Build) else html

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 from pydantic_core import PydanticCustomError
 
 from serbia_nato import dates, links, views
-from serbia_nato.markers import MarkerError, replace_markers
+from serbia_nato.contents import trim_contents
+from serbia_nato.markers import MarkerError, replace_markers, unlisted_of
 from serbia_nato.render import Renderer, abbreviate, md_escape
 from serbia_nato.schema import data_schemas
 
@@ -156,3 +158,26 @@ def test_each_source_summary_is_its_own_paragraph_after_the_address(dataset) -> 
                             if line.startswith("- Address:") and (source.url or "no public address") in line)
         after = markdown.split(address_line, 1)[1]
         assert after.startswith("\n\n"), f"{source.id}: the summary runs into the address bullet"
+
+
+@dataclass
+class _Entry:
+    """A contents-list entry with the two attributes of MkDocs' AnchorLink that trim_contents reads."""
+
+    id: str
+    children: list[_Entry] = field(default_factory=list)
+
+
+def test_unlisted_headings_leave_the_contents_with_the_entries_under_them() -> None:
+    contents = [_Entry("intro"), _Entry("documents", [_Entry("source-a", [_Entry("deeper")]), _Entry("kept")])]
+    trim_contents(contents, {"source-a", "intro"})
+    assert contents == [_Entry("documents", [_Entry("kept")])]
+
+
+def test_the_sources_marker_keeps_each_source_out_of_the_contents_list(dataset) -> None:
+    """A contents list of 285 sources buried the page's two sections and its disagreements on a phone."""
+    used: set[str] = set()
+    replace_markers("[[ disagreements ]]\n\n[[ sources ]]\n", Renderer(dataset, links.SOURCES), "docs/sources.md", used)
+    assert used == {"disagreements", "sources"}
+    assert unlisted_of(used, dataset) == {links.source_anchor(source) for source in dataset.sources}
+    assert unlisted_of({"timeline", "disagreements"}, dataset) == frozenset()

@@ -26,7 +26,7 @@ from .downloads import Download, json_ld, make_downloads
 from .editions import ENGLISH, Edition, is_english_only, is_translation, localized, translation_of
 from .gcpause import gc_paused
 from .load import load_dataset
-from .markers import MARKERS, MarkerError, replace_markers
+from .markers import MARKERS, MarkerError, reads_of, replace_markers, unlisted_of
 from .render import UNCONFIGURED_SITE, Renderer, abbreviation_lines, render_html
 
 _ABBR_OPEN = re.compile(r"<abbr(?![^>]*\btabindex=)")
@@ -60,6 +60,7 @@ class Build:
     _rendered: dict[str, tuple[str, str]] = field(default_factory=dict)
     _reads: dict[str, frozenset[str]] = field(default_factory=dict)  # page -> the data files it shows
     _generated_reads: dict[str, frozenset[str]] = field(default_factory=dict)  # what generated pages show
+    _unlisted: dict[str, frozenset[str]] = field(default_factory=dict)  # page -> headings not in its contents
 
     @cached_property
     def _json_ld(self) -> str:
@@ -124,9 +125,10 @@ class Build:
         return self.edition.script(serbian.read_text(encoding="utf-8")), label.removesuffix(".md") + ".sr.md"
 
     def _render_page(self, src: str, markdown: str, label: str) -> str:
-        reads: set[str] = set(self._generated_reads.get(src, ()))
-        body = replace_markers(markdown, self.renderer(src), label, reads)
-        self._reads[src] = frozenset(reads)
+        used: set[str] = set()
+        body = replace_markers(markdown, self.renderer(src), label, used)
+        self._reads[src] = self._generated_reads.get(src, frozenset()) | reads_of(used)
+        self._unlisted[src] = unlisted_of(used, self.data)
         return f"{body}\n\n{abbreviation_lines(self.data)}\n"
 
     def page_markdown(self, src: str, markdown: str) -> str:
@@ -136,6 +138,10 @@ class Build:
         if links.is_decade_page(src):
             return markdown  # rendered whole by timeline_pages(); data text in it must not be read as markers
         return self._render_page(src, markdown, f"docs/{src}")
+
+    def unlisted_headings(self, src: str) -> frozenset[str]:
+        """The ids of the page's headings that stay out of its contents list (see Marker.unlisted)."""
+        return self._unlisted.get(src, frozenset())
 
     def page_html(self, src: str, html: str, title: str = "") -> str:
         """The page's HTML with keyboard-reachable acronyms, then when it last changed and "Cite this".

@@ -8,9 +8,10 @@ Markers inside code (fenced blocks or `inline code`) are left as they are, so pa
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from . import links
 from .dataset import Dataset
 from .models import COLLECTIONS
 from .problems import closest, did_you_mean
@@ -42,11 +43,13 @@ class Marker:
     required: tuple[str, ...] = ()
     id_collection: str | None = None  # the collection (models.COLLECTIONS) the positional id names
     reads: tuple[str, ...] = ()  # the data files (in data/) whose records it shows: a page's freshness counts them
+    # The ids of the headings it makes that stay out of the page's contents list (None: it lists them all).
+    unlisted: Callable[[Dataset], Iterable[str]] | None = None
 
 
 def _block(render: Render, reads: tuple[str, ...], params: tuple[str, ...] = (),
-           required: tuple[str, ...] = ()) -> Marker:
-    return Marker(block=True, render=render, params=params, required=required, reads=reads)
+           required: tuple[str, ...] = (), unlisted: Callable[[Dataset], Iterable[str]] | None = None) -> Marker:
+    return Marker(block=True, render=render, params=params, required=required, reads=reads, unlisted=unlisted)
 
 
 def _inline(id_collection: str, render: Render) -> Marker:
@@ -69,7 +72,10 @@ MARKERS: dict[str, Marker] = {
     "programme-chart": _block(lambda r, a: r.programme_chart(), ("programmes.yml",)),
     "programme-index": _block(lambda r, a: r.programme_index(), ("programmes.yml",)),
     "trust-funds": _block(lambda r, a: r.trust_funds(), ("trust_funds.yml", "sources.yml")),
-    "sources": _block(lambda r, a: r.sources(), _RECORDS),
+    # A heading per source, hundreds of them: they stay out of the page's contents list, and a reader
+    # reaches a source through its citation number.
+    "sources": _block(lambda r, a: r.sources(), _RECORDS,
+                      unlisted=lambda data: (links.source_anchor(source) for source in data.sources)),
     "disagreements": _block(lambda r, a: r.disagreements(), _RECORDS),
     "glossary": _block(lambda r, a: r.glossary(), ("glossary.yml",)),
     "key-facts": _block(lambda r, a: r.key_facts(), _RECORDS),
@@ -82,6 +88,16 @@ MARKERS: dict[str, Marker] = {
 }
 # The collection each named argument's id must name; a positional id names the marker's id_collection.
 _ARGUMENT_COLLECTIONS = {"theme": "themes", "programme": "programmes"}
+
+
+def reads_of(used: set[str]) -> frozenset[str]:
+    """The data files that the named markers show."""
+    return frozenset(name for marker in used for name in MARKERS[marker].reads)
+
+
+def unlisted_of(used: set[str], data: Dataset) -> frozenset[str]:
+    """The ids of the headings that the named markers keep out of their page's contents list."""
+    return frozenset(anchor for marker in used if (unlisted := MARKERS[marker].unlisted) for anchor in unlisted(data))
 
 
 def _parse_args(raw: str) -> dict[str, str]:
@@ -142,10 +158,10 @@ def _outside_code(line: str) -> list[tuple[int, int]]:
     return spans
 
 
-def replace_markers(markdown: str, renderer: Renderer, page_label: str, reads: set[str] | None = None) -> str:
+def replace_markers(markdown: str, renderer: Renderer, page_label: str, used: set[str] | None = None) -> str:
     """Render every marker in a page; raise MarkerError listing every bad one.
 
-    `reads`, if given, collects the data files the page's markers show (see Marker.reads)."""
+    `used`, if given, collects the names of the markers the page holds (see `reads_of`, `unlisted_of`)."""
     problems: list[str] = []
     output: list[str] = []
     in_fence: str | None = None
@@ -158,14 +174,14 @@ def replace_markers(markdown: str, renderer: Renderer, page_label: str, reads: s
         if in_fence:
             output.append(line)
             continue
-        output.append(_replace_in_line(line, number, renderer, page_label, problems, reads))
+        output.append(_replace_in_line(line, number, renderer, page_label, problems, used))
     if problems:
         raise MarkerError(problems)
     return "\n".join(output)
 
 
 def _replace_in_line(line: str, number: int, renderer: Renderer, page_label: str, problems: list[str],
-                     reads: set[str] | None) -> str:
+                     used: set[str] | None) -> str:
     pieces, cursor = [], 0
     for start, end in _outside_code(line):
         pieces.append(line[cursor:start])
@@ -178,8 +194,8 @@ def _replace_in_line(line: str, number: int, renderer: Renderer, page_label: str
             if problem:
                 problems.append(f"{page_label}:{number}: marker {match.group(0)}: {problem}")
                 return match.group(0)
-            if reads is not None:
-                reads.update(MARKERS[name].reads)
+            if used is not None:
+                used.add(name)
             return MARKERS[name].render(renderer, args)
 
         pieces.append(MARKER.sub(substitute, segment))

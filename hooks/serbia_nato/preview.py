@@ -36,6 +36,9 @@ class ProblemsBuild:
     def page_markdown(self, src: str, markdown: str) -> str:
         return ""  # the page's own text, with its markers, waits until the data is right
 
+    def unlisted_headings(self, src: str) -> frozenset[str]:
+        return frozenset()  # the page is the list of problems, with no headings of the data
+
     def page_html(self, src: str, html: str, title: str) -> str:
         return render_html("problems.html.j2", lines=self.lines)
 

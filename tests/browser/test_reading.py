@@ -1,5 +1,5 @@
-"""Reading aids: acronyms explain themselves on hover and keyboard focus, and the colour scheme
-toggle switches between light and dark."""
+"""Reading aids: acronyms explain themselves on hover and keyboard focus, the colour scheme toggle
+switches between light and dark, and a long page's contents list stays short enough to use."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ import re
 
 import pytest
 from playwright.sync_api import Page, expect
+
+from serbia_nato import links
 
 pytestmark = pytest.mark.browser
 
@@ -166,3 +168,20 @@ def test_the_programme_chart_prints_its_bars(light_session, fresh) -> None:
     widths = page.locator(".snt-chart .chart-bar").evaluate_all(
         "bars => bars.map(bar => bar.getBoundingClientRect().width)")
     assert widths and min(widths) >= 4
+
+
+@pytest.mark.parametrize("folder", ["", "sr-latn/", "sr-cyrl/"])
+def test_the_sources_contents_list_shows_sections_and_disagreements_not_each_source(light_session, fresh, dataset,
+                                                                                 folder: str) -> None:
+    """With an entry per source (285), the sections and the disagreements were lost in the list, and a phone's
+    menu held the whole list under the page's name."""
+    page = fresh(light_session).open(f"/{folder}sources/")
+    listed = list(dict.fromkeys(page.locator("nav.md-nav--secondary a.md-nav__link").evaluate_all(
+        "links => links.map(link => link.getAttribute('href'))")))  # the sidebar's, and the menu's copy of it
+    assert not [href for href in listed if href.startswith("#" + links.source_anchor(""))], "a source is listed"
+    disagreements = [href for href in listed if href.endswith("-disagreement")]
+    assert len(listed) == len(disagreements) + 2, f"not two sections and the disagreements: {listed}"
+    assert disagreements, "the disagreements are missing from the contents"
+    # Each source keeps its heading and permalink, which citations on every page link to.
+    headings = page.locator("article h3:has(a.headerlink)").evaluate_all("headings => headings.map(h => h.id)")
+    assert {links.source_anchor(source) for source in dataset.sources} <= set(headings)
