@@ -76,6 +76,7 @@
       return;
     }
     hide();
+    release();
     var text = titleOf(element);
     if (!text) {
       return;
@@ -88,15 +89,49 @@
     element.setAttribute("aria-describedby", tip.id);
   }
 
-  function hide() {
+  // Hides the box and forgets its element, which it returns; the element's title is still held back.
+  function close() {
     stay();
-    if (!owner) {
-      return;
+    var element = owner;
+    if (element) {
+      element.removeAttribute("aria-describedby");
+      owner = null;
+      box.hidden = true;
     }
-    owner.removeAttribute("aria-describedby");
-    owner.setAttribute("title", owner.getAttribute("data-snt-title"));
-    owner = null;
-    box.hidden = true;
+    return element;
+  }
+
+  function giveTitleBack(element) {
+    element.setAttribute("title", element.getAttribute("data-snt-title"));
+  }
+
+  function hide() {
+    var element = close();
+    if (element) {
+      giveTitleBack(element);
+    }
+  }
+
+  // Escape hides the tooltip, and the element's title stays held back until both the pointer and the
+  // focus have left it: given back at once, the browser would show it as its own tooltip (WCAG 1.4.13).
+  var dismissed = null;
+
+  function dismiss() {
+    release();
+    dismissed = close();
+  }
+
+  function release() {
+    if (dismissed) {
+      giveTitleBack(dismissed);
+      dismissed = null;
+    }
+  }
+
+  function releaseIfLeft() {
+    if (dismissed && !dismissed.matches(":hover") && !dismissed.contains(document.activeElement)) {
+      release();
+    }
   }
 
   function targetOf(event) {
@@ -135,6 +170,9 @@
     if (away && !owner.contains(document.activeElement)) {
       hideSoon();
     }
+    if (dismissed && !dismissed.contains(next)) {
+      window.setTimeout(releaseIfLeft);  // once :hover has moved on
+    }
   });
   document.addEventListener("focusin", function (event) {
     var element = targetOf(event);
@@ -146,10 +184,13 @@
     if (owner && targetOf(event) === owner) {
       hide();
     }
+    if (dismissed && targetOf(event) === dismissed) {
+      window.setTimeout(releaseIfLeft);  // once the focus has moved on
+    }
   });
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape") {
-      hide();
+      dismiss();
     }
   });
   // The tooltip is fixed to the window, so it follows its element when the page scrolls or resizes.
