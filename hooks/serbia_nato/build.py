@@ -68,7 +68,7 @@ class Build:
 
     @cached_property
     def _year_groups(self) -> list[views.YearGroup]:
-        return views.year_groups(self.data.chronological(), self.timeline_inline_events)
+        return views.timeline_years(self.data, self.timeline_inline_events)
 
     @classmethod
     def start(cls, project: Path, docs_dir: Path, site: Site = UNCONFIGURED_SITE,

@@ -204,7 +204,7 @@ class Renderer:
     def timeline(self) -> str:
         """The timeline page's block; years after the first `inline_events` events are loaded on demand."""
         milestones = self.data.chronological()
-        groups = views.year_groups(milestones, self.inline_events)
+        groups = views.timeline_years(self.data, self.inline_events)
         index = views.deferred_index(groups)
         held = sum(len(g.milestones) for g in groups if g.inline)
         return render_html("timeline.html.j2", self.edition, **self._timeline_context(
@@ -223,7 +223,7 @@ class Renderer:
     def timeline_decade(self, decade_years: list[int]) -> str:
         """Every event of one decade's years, for the decade's own page."""
         wanted = set(decade_years)
-        groups = [g for g in views.year_groups(self.data.chronological()) if g.year in wanted]
+        groups = [g for g in views.timeline_years(self.data) if g.year in wanted]
         return render_html("timeline_decade.html.j2", self.edition, **self._timeline_context(
             groups=groups, total=sum(len(g.milestones) for g in groups), filters_here=False,
         ))

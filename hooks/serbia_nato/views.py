@@ -115,12 +115,17 @@ def year_groups(milestones: list[Milestone], inline_events: int | None = None) -
     return groups
 
 
+def timeline_years(data: Dataset, inline_events: int | None = None) -> list[YearGroup]:
+    """Every milestone's year group (see `year_groups`), worked out once per dataset and page budget."""
+    return data.derived(("timeline_years", inline_events), lambda: year_groups(data.chronological(), inline_events))
+
+
 def deferred_ids(data: Dataset, inline_events: int | None) -> frozenset[str]:
     """The milestones the timeline page does not hold but loads on demand (see `year_groups`)."""
     if inline_events is None:
         return frozenset()
     return data.derived(("deferred_ids", inline_events), lambda: frozenset(
-        m.id for g in year_groups(data.chronological(), inline_events) if not g.inline for m in g.milestones))
+        m.id for g in timeline_years(data, inline_events) if not g.inline for m in g.milestones))
 
 
 def deferred_index(groups: list[YearGroup]) -> dict[str, list[list[str]]]:
