@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -177,7 +178,11 @@ def test_unlisted_headings_leave_the_contents_with_the_entries_under_them() -> N
 def test_the_sources_marker_keeps_each_source_out_of_the_contents_list(dataset) -> None:
     """A contents list of 285 sources buried the page's two sections and its disagreements on a phone."""
     used: set[str] = set()
-    replace_markers("[[ disagreements ]]\n\n[[ sources ]]\n", Renderer(dataset, links.SOURCES), "docs/sources.md", used)
+    renderer = Renderer(dataset, links.SOURCES)
+    markdown = replace_markers("[[ disagreements ]]\n\n[[ sources ]]\n", renderer, "docs/sources.md", used)
     assert used == {"disagreements", "sources"}
-    assert unlisted_of(used, dataset) == {links.source_anchor(source) for source in dataset.sources}
+    heading_ids = set(re.findall(r"^###? .*\{ #([^ }]+) \}$", renderer.sources(), flags=re.MULTILINE))
+    assert len(heading_ids) == len(dataset.sources), "the ids of the source headings were not found"
+    assert unlisted_of(used, dataset) == heading_ids
+    assert heading_ids <= set(re.findall(r"\{ #([^ }]+) \}", markdown))
     assert unlisted_of({"timeline", "disagreements"}, dataset) == frozenset()

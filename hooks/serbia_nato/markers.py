@@ -31,6 +31,7 @@ class MarkerError(Exception):
 
 
 Render = Callable[[Renderer, dict[str, str]], str]
+Unlisted = Callable[[Dataset], Iterable[str]]  # the ids of some of a marker's headings, from the data
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -44,11 +45,11 @@ class Marker:
     id_collection: str | None = None  # the collection (models.COLLECTIONS) the positional id names
     reads: tuple[str, ...] = ()  # the data files (in data/) whose records it shows: a page's freshness counts them
     # The ids of the headings it makes that stay out of the page's contents list (None: it lists them all).
-    unlisted: Callable[[Dataset], Iterable[str]] | None = None
+    unlisted: Unlisted | None = None
 
 
 def _block(render: Render, reads: tuple[str, ...], params: tuple[str, ...] = (),
-           required: tuple[str, ...] = (), unlisted: Callable[[Dataset], Iterable[str]] | None = None) -> Marker:
+           required: tuple[str, ...] = (), unlisted: Unlisted | None = None) -> Marker:
     return Marker(block=True, render=render, params=params, required=required, reads=reads, unlisted=unlisted)
 
 
@@ -90,14 +91,19 @@ MARKERS: dict[str, Marker] = {
 _ARGUMENT_COLLECTIONS = {"theme": "themes", "programme": "programmes"}
 
 
-def reads_of(used: set[str]) -> frozenset[str]:
+def reads_of(used: Iterable[str]) -> frozenset[str]:
     """The data files that the named markers show."""
     return frozenset(name for marker in used for name in MARKERS[marker].reads)
 
 
-def unlisted_of(used: set[str], data: Dataset) -> frozenset[str]:
+def unlisted_of(used: Iterable[str], data: Dataset) -> frozenset[str]:
     """The ids of the headings that the named markers keep out of their page's contents list."""
-    return frozenset(anchor for marker in used if (unlisted := MARKERS[marker].unlisted) for anchor in unlisted(data))
+    anchors: set[str] = set()
+    for name in used:
+        unlisted = MARKERS[name].unlisted
+        if unlisted is not None:
+            anchors.update(unlisted(data))
+    return frozenset(anchors)
 
 
 def _parse_args(raw: str) -> dict[str, str]:
