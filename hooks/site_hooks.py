@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.commands.build import build as build_site
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
@@ -45,6 +46,7 @@ from serbia_nato.links import DIRECTORY_URLS_ONLY  # noqa: E402
 from serbia_nato.markers import MarkerError  # noqa: E402
 from serbia_nato.preview import ProblemsBuild, with_warnings  # noqa: E402
 from serbia_nato.problems import DataError  # noqa: E402
+from serbia_nato.template_cache import THEME_TEMPLATES  # noqa: E402
 
 sys.modules["serbia_nato"]._source_stamp = _stamp  # type: ignore[attr-defined]
 
@@ -146,6 +148,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for path, content in _current().generated_files().items():
         files.append(File.generated(config, path, content=content))
     return files
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """Every build in this process shares the theme's compiled templates (see template_cache.py)."""
+    log.debug(f"serbia_nato: {_edition(config).code}: theme templates compiled before: {len(THEME_TEMPLATES)}")
+    env.bytecode_cache = THEME_TEMPLATES
+    return env
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:

@@ -1,14 +1,16 @@
 """The MkDocs adapter: settings it cannot serve are refused clearly, hooks out of order fail plainly, and one
-build of three editions reads data/ once."""
+build of three editions reads data/ once and compiles the theme's templates once."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 from project_copy import ROOT, build_environment, build_site, copy_project
 
+from serbia_nato.editions import EDITIONS
 from serbia_nato.links import DIRECTORY_URLS_ONLY
 
 
@@ -45,3 +47,11 @@ def test_one_build_reads_the_data_once_for_all_three_editions(tmp_path: Path) ->
     assert log.count("data/ read and checked") == 1, "a Serbian edition read data/ again"
     assert log.count("data/ taken from the English build") == 2
     assert (tmp_path / "site" / "sr-latn" / "timeline" / "index.html").is_file()
+    # The Serbian builds reuse the theme's templates as the English build compiled them (template_cache.py),
+    # and their pages still speak their own language.
+    assert re.search(r"en: theme templates compiled before: 0\b", log)
+    for edition in [edition for edition in EDITIONS.values() if edition.serbian]:
+        assert re.search(edition.code + r": theme templates compiled before: [1-9]", log), f"{edition.code}: again"
+    placeholders = {folder: re.findall(r'placeholder="([^"]+)"', (tmp_path / "site" / folder / "index.html").read_text(
+        encoding="utf-8")) for folder in ("", "sr-latn", "sr-cyrl")}
+    assert placeholders == {"": ["Search"], "sr-latn": ["Pretraga"], "sr-cyrl": ["Претрага"]}
