@@ -152,7 +152,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """Every build in this process shares the theme's compiled templates (see template_cache.py)."""
-    log.debug(f"serbia_nato: {_edition(config).code}: theme templates compiled before: {len(THEME_TEMPLATES)}")
+    log.debug(f"serbia_nato: {_edition(config).code}: theme templates compiled so far: {THEME_TEMPLATES.compiled}")
     env.bytecode_cache = THEME_TEMPLATES
     return env
 

@@ -105,3 +105,14 @@ def test_only_a_page_whose_first_year_overflows_it_lays_out_just_what_is_in_view
     assert '<div class="snt-timeline tl-in-view-only"' in overflowing
     assert '<div class="snt-timeline"' in fitting
     assert '<div class="snt-timeline"' in Renderer(dataset, links.TIMELINE, inline_events=250).timeline()
+
+
+def test_the_year_groups_are_worked_out_once_per_page_budget(dataset) -> None:
+    """The page, its JSON-LD, its deferred ids and the decade pages all ask for them."""
+    chunked_years = views.timeline_years(dataset, 20)
+    assert views.timeline_years(dataset, 20) is chunked_years
+    assert chunked_years == views.year_groups(dataset.chronological(), 20)
+    every_year = views.timeline_years(dataset)
+    assert every_year == views.year_groups(dataset.chronological())
+    assert all(group.inline for group in every_year) and not all(group.inline for group in chunked_years)
+    assert views.deferred_ids(dataset, 20) == {m.id for g in chunked_years if not g.inline for m in g.milestones}

@@ -25,7 +25,7 @@ from .dataset import Dataset, cited_sources
 from .editions import ENGLISH, Edition
 from .issue_form import FORM_PATH
 from .models import ID_PATTERN, LANGUAGE_NAMES, SOURCE_KIND_WORDS, Milestone
-from .template_cache import MemoryBytecodeCache
+from .template_cache import CORE_TEMPLATES
 
 if TYPE_CHECKING:  # downloads renders the feed through this module
     from .downloads import Download
@@ -84,19 +84,14 @@ def _checked_id(value: str) -> Md:
     return Md(value)
 
 
-# Every edition's environments of one kind compile a template alike; the two kinds do not (see template_cache.py).
-_HTML_TEMPLATES = MemoryBytecodeCache()
-_MARKDOWN_TEMPLATES = MemoryBytecodeCache()
-
-
 @cache
 def _environments(edition: Edition = ENGLISH) -> tuple[Environment, Environment]:
     """The HTML and the Markdown environment of one edition: its words (`_`), dates and numbers."""
     loader = FileSystemLoader(TEMPLATES)
     common: dict[str, Any] = {"loader": loader, "undefined": StrictUndefined, "trim_blocks": True,
-                              "lstrip_blocks": True, "keep_trailing_newline": True}
-    html_env = Environment(autoescape=True, bytecode_cache=_HTML_TEMPLATES, **common)
-    md_env = Environment(autoescape=True, finalize=_finalize_markdown, bytecode_cache=_MARKDOWN_TEMPLATES, **common)
+                              "lstrip_blocks": True, "keep_trailing_newline": True, "bytecode_cache": CORE_TEMPLATES}
+    html_env = Environment(autoescape=True, **common)
+    md_env = Environment(autoescape=True, finalize=_finalize_markdown, **common)
     for env in (html_env, md_env):
         env.filters.update(human_date=edition.date, thousands=edition.number,
                            state=lambda state: edition.ui(views.STATE_WORDS[state]),
