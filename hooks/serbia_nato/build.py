@@ -66,9 +66,9 @@ class Build:
     def _json_ld(self) -> str:
         return json_ld(self.data, self.site.url, [m for g in self._year_groups if g.inline for m in g.milestones])
 
-    @cached_property
+    @property
     def _year_groups(self) -> list[views.YearGroup]:
-        return views.timeline_years(self.data, self.timeline_inline_events)
+        return views.timeline_years(self.data, self.timeline_inline_events)  # kept with the dataset
 
     @classmethod
     def start(cls, project: Path, docs_dir: Path, site: Site = UNCONFIGURED_SITE,
